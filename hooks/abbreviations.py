@@ -1,0 +1,31 @@
+"""Abbreviations with tooltips in the reader's language.
+
+static-i18n forbids per-language markdown_extensions, so each page gets the definitions of
+its own language appended here; Material's content.tooltips shows them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import course_glossary
+import course_i18n
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        terms = course_glossary.load_terms(root)
+    except course_glossary.GlossaryError as error:
+        raise PluginError(str(error)) from None
+    # A page shown in English while its translation is missing keeps English expansions.
+    language = getattr(page.file, "locale", None) or course_i18n.current_language(config)
+    definitions = course_glossary.abbreviation_definitions(terms, language)
+    return f"{markdown}\n\n{definitions}\n" if definitions else markdown

@@ -1,0 +1,114 @@
+"""The glossary data file (glossary.yml): every term in every language, in one place.
+
+It feeds the glossary pages and the abbreviation tooltips.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("en", "ru", "tg")
+GLOSSARY_FILE = "glossary.yml"
+
+
+class GlossaryError(Exception):
+    """A problem in glossary.yml, with its line."""
+
+
+def load_terms(project_root: Path) -> list[dict]:
+    path = project_root / GLOSSARY_FILE
+    if not path.is_file():
+        return []
+    return _load(str(path), path.stat().st_mtime)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, _mtime: float) -> list[dict]:
+    with open(path, encoding="utf-8-sig") as handle:
+        text = handle.read()
+    try:
+        data = yaml.compose(text)
+        plain = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = f"{mark.line + 1}" if mark else "1"
+        raise GlossaryError(f"{GLOSSARY_FILE}:{line}: not valid YAML ({error.problem}); check indentation and quote texts containing ': '") from None
+    if not isinstance(plain, dict) or not isinstance(plain.get("terms"), list):
+        raise GlossaryError(f"{GLOSSARY_FILE}:1: the file must start with 'terms:' followed by a list of terms")
+    lines = _term_lines(data)
+    problems = []
+    seen_ids: set[str] = set()
+    seen_abbr: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for index, term in enumerate(plain["terms"]):
+        line = lines[index] if index < len(lines) else 1
+        where = f"{GLOSSARY_FILE}:{line}"
+        if not isinstance(term, dict) or "id" not in term:
+            problems.append(f"{where}: each term needs an 'id' (a slug such as 'troika')")
+            continue
+        if term["id"] in seen_ids:
+            problems.append(f"{where}: term id '{term['id']}' is used twice; give each term its own id")
+        seen_ids.add(term["id"])
+        for key in ("term", "definition"):
+            value = term.get(key)
+            if not isinstance(value, dict) or not value.get("en"):
+                problems.append(f"{where}: term '{term['id']}' needs '{key}: {{en: ..., ru: ..., tg: ...}}'")
+        abbr = term.get("abbr") or {}
+        for language, short in (abbr.items() if isinstance(abbr, dict) else []):
+            if short in seen_abbr.get(language, set()):
+                problems.append(f"{where}: abbreviation '{short}' ({language}) is defined twice; keep it on one term")
+            seen_abbr.setdefault(language, set()).add(short)
+    if problems:
+        raise GlossaryError("\n".join(problems))
+    return plain["terms"]
+
+
+def _term_lines(node: yaml.Node | None) -> list[int]:
+    """1-based line of each entry of the 'terms' list, for error messages."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "terms" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def localized(value: object, language: str) -> str:
+    """A text in one language, English when that language is missing."""
+    if isinstance(value, dict):
+        return str(value.get(language) or value.get("en") or "")
+    return "" if value is None else str(value)
+
+
+def abbreviation_definitions(terms: list[dict], language: str) -> str:
+    """Markdown abbreviation lines ('*[UPR]: Universal Periodic Review') for one language."""
+    lines = []
+    for term in terms:
+        abbr = term.get("abbr")
+        if not isinstance(abbr, dict) or not abbr.get(language):
+            continue
+        expansion = localized(term.get("term"), language).replace("\n", " ")
+        lines.append(f"*[{abbr[language]}]: {expansion}")
+    return "\n".join(lines)
+
+
+def glossary_entries(terms: list[dict], language: str) -> list[dict]:
+    """Terms sorted in the reader's language, each with its forms in all three languages."""
+    entries = []
+    for term in terms:
+        forms = {lang: localized(term.get("term"), lang) for lang in LANGUAGES}
+        abbr = term.get("abbr") if isinstance(term.get("abbr"), dict) else {}
+        entries.append(
+            {
+                "id": f"term-{term['id']}",
+                "name": forms[language],
+                "abbr": abbr.get(language, ""),
+                "definition": localized(term.get("definition"), language),
+                "forms": forms,
+                "abbrs": abbr,
+                "tg_proposed": term.get("tg_status", "proposed") != "seen",
+            }
+        )
+    return sorted(entries, key=lambda entry: entry["name"].casefold())

@@ -1,0 +1,114 @@
+"""Mount modules/ into the site, check the modules, and list them in the navigation.
+
+Module files live in the top-level `modules/` folder, not in `docs/`. They are added as
+ordinary files under a virtual path in docs_dir (so that static-i18n sorts them by their
+language suffix), then pointed back at their real location once i18n is done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import course_catalog
+import course_i18n
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+MODULE_LIST_MARKER = "<!-- course:module-list -->"
+OBJECTIVES_MARKER = "<!-- course:objectives -->"
+OVERVIEW_PAGE = "modules.md"
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        config.extra["course_modules"] = course_catalog.load_catalog(project_root(config))
+    except course_catalog.CatalogError as error:
+        raise PluginError("Problems in the course modules:\n" + str(error)) from None
+    return config
+
+
+@event_priority(50)  # before static-i18n (-100), which must see the module files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = project_root(config)
+    docs_dir = Path(config.docs_dir)
+    if (docs_dir / "modules").exists():
+        raise PluginError(
+            "docs/modules/ exists but course modules live in the top-level modules/ folder; move them there"
+        )
+    for path in sorted((root / "modules").rglob("*")):
+        relative = path.relative_to(root)
+        if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        file = File(
+            relative.as_posix(), config.docs_dir, config.site_dir, config.use_directory_urls,
+            inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by on_nav below
+        )
+        files.append(file)
+    return files
+
+
+@event_priority(-200)  # after static-i18n rebuilt the file list
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    root = project_root(config)
+    for file in files:
+        if file.src_uri.startswith("modules/"):
+            file.abs_src_path = str(root / file.src_uri)
+            file.project_path = file.src_uri
+    module_pages = [
+        f.page for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+        if f.src_uri.startswith("modules/") and f.page is not None
+    ]
+    section = _section_holding(nav.items, OVERVIEW_PAGE)
+    if section is not None:
+        for page in module_pages:
+            page.parent = section
+            section.children.append(page)
+        course_i18n.relink_pages(nav)
+    return nav
+
+
+def _section_holding(items: list, src_uri: str) -> Section | None:
+    for item in items:
+        if isinstance(item, Section):
+            for child in item.children:
+                if isinstance(child, Page) and getattr(child.file, "norm_src_uri", None) == src_uri:
+                    return item
+            found = _section_holding(item.children, src_uri)
+            if found:
+                return found
+    return None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = course_i18n.current_language(config)
+    if OBJECTIVES_MARKER in markdown:
+        objectives = page.meta.get("objectives") or []
+        lines = [f"- {o['text']}" for o in objectives]
+        markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
+    if MODULE_LIST_MARKER in markdown:
+        markdown = markdown.replace(MODULE_LIST_MARKER, _module_list(config, page, language))
+    return markdown
+
+
+def _module_list(config: MkDocsConfig, page: Page, language: str) -> str:
+    text = course_i18n.ui_text(config, language)
+    rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
+    for number, module in enumerate(config.extra["course_modules"], start=1):
+        source = module.pages.get(language) or module.pages["en"]
+        meta = source.meta
+        link = f"modules/{module.folder}/index.md"
+        minutes = text["minutes"].replace("#", str(meta.get("study_time", "")))
+        rows.append(f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |")
+    return "\n".join(rows)

@@ -1,0 +1,26 @@
+"""Fail the build, with file and line, when a page's front matter is malformed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from course_frontmatter import FrontMatterProblem, parse_front_matter
+from mkdocs.exceptions import PluginError
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    try:
+        parse_front_matter(page.file.content_string)
+    except FrontMatterProblem as problem:
+        raise PluginError(f"{source_path(page)}:{problem.line}: {problem.message}") from None
+    return markdown
+
+
+def source_path(page: Page) -> str:
+    """The path an author recognises: relative to the project, not to docs_dir."""
+    return getattr(page.file, "project_path", None) or f"docs/{page.file.src_uri}"

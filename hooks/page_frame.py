@@ -1,0 +1,53 @@
+"""What surrounds every page: the reader's language, notices, footer and 404 links.
+
+The HTML lives in overrides/ (main.html, partials/course-*.html); this hook only hands the
+templates plain values.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit
+
+import course_i18n
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+PERMALINK_TITLE = 'title="Link to this section"'
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    text = course_i18n.ui_text(config, course_i18n.current_language(config))
+    # The toc extension takes one permalink title for all languages; translate it here.
+    return html.replace(PERMALINK_TITLE, f'title="{text["permalink_title"]}"')
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    language = course_i18n.current_language(config)
+    context["course_language"] = language
+    context["course_text"] = course_i18n.ui_text(config, language)
+    page_locale = getattr(page.file, "locale", language)
+    context["course_fallback"] = page_locale != language
+    context["course_draft"] = str(page.meta.get("translation", "")).lower() == "draft" and not context["course_fallback"]
+    context["course_correction_href"] = _correction_href(config, page, context["course_text"])
+    return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["course_all_text"] = {lang: course_i18n.ui_text(config, lang) for lang in ("en", "ru", "tg")}
+    base = urlsplit(config.site_url or "/").path.rstrip("/")
+    env.globals["course_homes"] = {"en": f"{base}/", "ru": f"{base}/ru/", "tg": f"{base}/tg/"}
+    return env
+
+
+def _correction_href(config: MkDocsConfig, page: Page, text: dict[str, str]) -> str | None:
+    address = config.extra.get("corrections_email")
+    if not address:
+        return None
+    subject = text["correction_subject"].replace("#", page.title or "")
+    body = text["correction_body"].replace("#", page.canonical_url or page.url)
+    return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"

@@ -1,0 +1,37 @@
+"""Shared fixtures: a small site built from test content, and the real course built once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+import sitebuild  # noqa: E402
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A fresh copy of the fixture site's sources that a test may change before building."""
+    return sitebuild.make_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResult:
+    """The fixture site, built once with --strict."""
+    project = sitebuild.make_project(tmp_path_factory.mktemp("small") / "project")
+    result = sitebuild.build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResult:
+    """The real course, built once per test run with --strict, outside the repository."""
+    site = tmp_path_factory.mktemp("course") / "site"
+    result = sitebuild.build(sitebuild.PROJECT, site)
+    assert result.returncode == 0, result.output
+    return result

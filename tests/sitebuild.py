@@ -1,0 +1,65 @@
+"""Building sites for the tests: the real course, or a small site from fixture content.
+
+A small site is the project's own mkdocs.yml, hooks and overrides with test content, copied
+into a temporary folder so that nothing is ever written into the repository.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+    project: Path
+
+    def page(self, url_path: str) -> str:
+        """HTML of a built page, by its URL path ('ru/modules/01-sample/')."""
+        target = self.site / url_path
+        if url_path == "" or url_path.endswith("/"):
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+
+def make_project(destination: Path, content: Path = FIXTURE_SITE) -> Path:
+    """Copy the project's build setup and the given content into destination."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        target = destination / part
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    for item in content.iterdir():
+        target = destination / item.name
+        if item.is_dir():
+            shutil.copytree(item, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(item, target)
+    return destination
+
+
+def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml", env: dict | None = None) -> BuildResult:
+    """Run a strict MkDocs build of project into site and capture everything it prints."""
+    site = site or project.parent / f"{project.name}-site"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / config),
+         "--site-dir", str(site)],
+        cwd=project, env=environment, capture_output=True, text=True,
+    )
+    return BuildResult(result.returncode, result.stdout + result.stderr, site, project)

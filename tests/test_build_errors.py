@@ -1,0 +1,85 @@
+"""Authors' mistakes end the build with a message naming the file, and no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sitebuild
+from tools.build import strict_build
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def assert_clean_failure(result: sitebuild.BuildResult, *expected: str) -> None:
+    assert result.returncode != 0
+    for text in expected:
+        assert text in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_malformed_front_matter_names_file_and_line(small_project):
+    write(small_project / "docs/about.en.md", "---\ntitle: About\nsummary: [unclosed\n---\n\n# About\n")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "docs/about.en.md:3:", "not valid YAML")
+
+
+def test_malformed_front_matter_in_module_names_module_file(small_project):
+    path = small_project / "modules/01-sample/index.ru.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("study_time: 10", "study_time: 10: min"), encoding="utf-8")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "modules/01-sample/index.ru.md:4:")
+
+
+def test_unclosed_front_matter_is_reported(small_project):
+    write(small_project / "docs/about.en.md", "---\ntitle: About\n\n# About\n")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "docs/about.en.md:1:", "never closed")
+
+
+def test_broken_page_link_names_the_file(small_project):
+    write(small_project / "docs/about.en.md", "# About\n\nSee [the missing page](missing.md).\n")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "about.en.md", "missing.md")
+
+
+def test_missing_image_names_the_file(small_project):
+    path = small_project / "modules/01-sample/index.en.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n![Gone](nowhere.svg)\n", encoding="utf-8")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "modules/01-sample/index.en.md", "nowhere.svg")
+
+
+def test_objective_ids_that_differ_between_languages_are_reported(small_project):
+    path = small_project / "modules/01-sample/index.ru.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("id: sample-2", "id: sample-two"), encoding="utf-8")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "modules/01-sample/index.ru.md", "sample-two", "same ids")
+
+
+def test_module_front_matter_without_required_key_is_reported(small_project):
+    path = small_project / "modules/01-sample/index.en.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("study_time: 10\n", ""), encoding="utf-8")
+    result = sitebuild.build(small_project)
+    assert_clean_failure(result, "modules/01-sample/index.en.md", "'study_time'")
+
+
+def test_failed_build_leaves_previous_site_untouched(small_project, tmp_path):
+    target = tmp_path / "published"
+    assert strict_build(small_project / "mkdocs.yml", target) == 0
+    index = (target / "index.html").read_text(encoding="utf-8")
+    write(small_project / "docs/about.en.md", "# About\n\n[broken](nope.md)\n")
+    assert strict_build(small_project / "mkdocs.yml", target) != 0
+    assert (target / "index.html").read_text(encoding="utf-8") == index
+    assert not list(tmp_path.glob(".published-build-*")), "the staging folder was left behind"
+
+
+def test_successful_build_replaces_site(small_project, tmp_path):
+    target = tmp_path / "published"
+    target.mkdir()
+    (target / "stale.html").write_text("old", encoding="utf-8")
+    assert strict_build(small_project / "mkdocs.yml", target) == 0
+    assert not (target / "stale.html").exists()
+    assert (target / "tg" / "index.html").exists()
