@@ -6,6 +6,7 @@ templates plain values.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
@@ -18,12 +19,23 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 PERMALINK_TITLE = 'title="Link to this section"'
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+ABBREVIATION = re.compile(r"<abbr title=")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     text = course_i18n.ui_text(config, course_i18n.current_language(config))
     # The toc extension takes one permalink title for all languages; translate it here.
-    return html.replace(PERMALINK_TITLE, f'title="{text["permalink_title"]}"')
+    html = html.replace(PERMALINK_TITLE, f'title="{text["permalink_title"]}"')
+    # Focusable abbreviations: the tooltip then opens by keyboard as well as by pointer.
+    return ABBREVIATION.sub('<abbr tabindex="0" title=', html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    text = course_i18n.ui_text(config, course_i18n.current_language(config))
+    labelled = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{text["search_dialog"]}"')
+    return output.replace(SEARCH_DIALOG, labelled)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:

@@ -35,3 +35,48 @@ def course_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResu
     result = sitebuild.build(sitebuild.PROJECT, site)
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Chromium for the whole run (Debian's, never a downloaded one)."""
+    import browser
+
+    browser.require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_in(chromium):
+    """A factory for fresh browser pages (own storage each); closed after the test."""
+    contexts = []
+
+    def new_page(**options):
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def small_server(small_site):
+    import browser
+
+    with browser.serve(small_site.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def course_server(course_site):
+    import browser
+
+    with browser.serve(course_site.site) as url:
+        yield url
