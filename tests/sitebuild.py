@@ -15,7 +15,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets", "quizzes/quiz.schema.json")
 
 
 @dataclass
@@ -39,6 +39,7 @@ def make_project(destination: Path, content: Path = FIXTURE_SITE) -> Path:
     for part in PROJECT_PARTS:
         source = PROJECT / part
         target = destination / part
+        target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
         else:

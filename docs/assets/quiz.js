@@ -1,0 +1,495 @@
+/* Self-assessment quizzes and the progress page. No dependencies; works from file://.
+   Progress lives in localStorage under "<namespace>:v1:<quiz id>", checked against each
+   question's answer hash so that answers to a changed question are dropped. */
+(function () {
+  "use strict";
+  var VERSION = "v1";
+  var memory = {};
+  var store = (function () {
+    try {
+      var probe = "__upr_probe__";
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (error) {
+      return null;
+    }
+  })();
+
+  function keyOf(ns, quizId) { return ns + ":" + VERSION + ":" + quizId; }
+  function readRaw(key) { return store ? store.getItem(key) : memory[key] || null; }
+  function writeRaw(key, value) {
+    try { if (store) store.setItem(key, value); else memory[key] = value; } catch (error) { memory[key] = value; }
+  }
+  function removeRaw(key) { if (store) store.removeItem(key); delete memory[key]; }
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function validScore(value) { return typeof value === "number" && value >= 0 && value <= 1; }
+
+  /* Stored state, or a fresh one when nothing, something old or something broken is there. */
+  function load(ns, quizId) {
+    var state = null;
+    try { state = JSON.parse(readRaw(keyOf(ns, quizId))); } catch (error) { state = null; }
+    if (!isObject(state) || !isObject(state.q)) state = { q: {} };
+    Object.keys(state.q).forEach(function (id) {
+      var entry = state.q[id];
+      if (!isObject(entry) || typeof entry.h !== "string" || (entry.s != null && !validScore(entry.s))) delete state.q[id];
+    });
+    ["last", "best"].forEach(function (name) {
+      if (state[name] && !(isObject(state[name]) && typeof state[name].s === "number")) delete state[name];
+    });
+    return state;
+  }
+  function save(ns, quizId, state) { writeRaw(keyOf(ns, quizId), JSON.stringify(state)); }
+  function fill(template, a, b) { return String(template).replace("#", a).replace("@", b == null ? "" : b); }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function shuffled(list) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var swap = copy[i]; copy[i] = copy[j]; copy[j] = swap;
+    }
+    return copy;
+  }
+  function fold(text) {
+    var map = { "ё": "е", "ӣ": "и", "ӯ": "у", "ҳ": "х", "қ": "к", "ғ": "г", "ҷ": "ч" };
+    return String(text).normalize("NFC").toLowerCase().replace(/[ёӣӯҳқғҷ]/g, function (c) { return map[c]; })
+      .split(/\s+/).filter(Boolean).join(" ");
+  }
+  function readText(root, selector) {
+    try { return JSON.parse(root.querySelector(selector).textContent); } catch (error) { return {}; }
+  }
+
+  /* One question: reading the answer, scoring it, showing the result. */
+  function Question(fieldset, quiz) {
+    this.el = fieldset;
+    this.quiz = quiz;
+    this.id = fieldset.getAttribute("data-question");
+    this.type = fieldset.getAttribute("data-type");
+    this.hash = fieldset.getAttribute("data-hash");
+    this.status = fieldset.querySelector(".mdx-q__status");
+    this.answerBox = fieldset.querySelector(".mdx-q__answer");
+    this.checkButton = fieldset.querySelector("[data-action=check]");
+    this.retryButton = fieldset.querySelector("[data-action=retry]");
+    this.container = fieldset.querySelector(".mdx-q__options, .mdx-q__order, .mdx-q__match");
+    this.score = null;
+  }
+
+  Question.prototype.units = function () {
+    if (this.type === "order") return Array.prototype.slice.call(this.container.children);
+    if (this.type === "match") return Array.prototype.slice.call(this.el.querySelectorAll("select"));
+    if (this.type === "short") return [this.el.querySelector("input")];
+    return Array.prototype.slice.call(this.el.querySelectorAll(".mdx-q__option"));
+  };
+
+  /* The order the pieces are shown in: option/item indices, or right-hand choices for match. */
+  Question.prototype.displayOrder = function () {
+    if (this.type === "match") {
+      return Array.prototype.slice.call(this.el.querySelector("select").options, 1).map(function (o) { return +o.value; });
+    }
+    if (this.type === "short" || this.type === "true_false") return [];
+    return this.units().map(function (unit) { return +unit.getAttribute(this.type === "order" ? "data-item" : "data-option"); }, this);
+  };
+
+  Question.prototype.arrange = function (order) {
+    var self = this;
+    if (!order || !order.length) return;
+    if (this.type === "match") {
+      this.units().forEach(function (select) {
+        var byValue = {};
+        Array.prototype.slice.call(select.options, 1).forEach(function (o) { byValue[o.value] = o; });
+        order.forEach(function (value) { if (byValue[value]) select.appendChild(byValue[value]); });
+      });
+      return;
+    }
+    var attribute = this.type === "order" ? "data-item" : "data-option";
+    var byIndex = {};
+    this.units().forEach(function (unit) { byIndex[unit.getAttribute(attribute)] = unit; });
+    order.forEach(function (index) {
+      var unit = byIndex[index];
+      if (!unit) return;
+      self.container.appendChild(unit);
+      var feedback = self.container.querySelector("[data-feedback='" + index + "']");
+      if (feedback) self.container.appendChild(feedback);
+    });
+  };
+
+  Question.prototype.shuffle = function () {
+    if (this.type === "order" || this.type === "match" || ((this.type === "single" || this.type === "multiple") && this.el.hasAttribute("data-shuffle"))) {
+      var order = this.displayOrder();
+      var fresh = shuffled(order);
+      if (this.type === "order" && order.length > 1) {
+        for (var tries = 0; tries < 5 && fresh.every(function (v, i) { return v === i; }); tries++) fresh = shuffled(order);
+      }
+      this.arrange(fresh);
+    }
+  };
+
+  Question.prototype.answer = function () {
+    if (this.type === "order") return this.displayOrder();
+    if (this.type === "match") return this.units().map(function (s) { return s.value === "" ? -1 : +s.value; });
+    if (this.type === "short") return this.units()[0].value;
+    return this.units().filter(function (unit) { return unit.querySelector("input").checked; })
+      .map(function (unit) { return +unit.getAttribute("data-option"); });
+  };
+
+  Question.prototype.setAnswer = function (answer) {
+    if (this.type === "short") { this.units()[0].value = typeof answer === "string" ? answer : ""; return; }
+    if (!Array.isArray(answer)) return;
+    if (this.type === "order") { this.arrange(answer); return; }
+    if (this.type === "match") {
+      this.units().forEach(function (select, i) { select.value = answer[i] >= 0 ? String(answer[i]) : ""; });
+      return;
+    }
+    this.units().forEach(function (unit) {
+      unit.querySelector("input").checked = answer.indexOf(+unit.getAttribute("data-option")) >= 0;
+    });
+  };
+
+  Question.prototype.answered = function (answer) {
+    if (this.type === "short") return answer.trim() !== "";
+    if (this.type === "match") return answer.indexOf(-1) < 0;
+    return answer.length > 0;
+  };
+
+  /* Scoring rules shared with the answer keys and exports (see the trainer guide). */
+  Question.prototype.grade = function (answer) {
+    var units = this.units();
+    if (this.type === "order") {
+      return answer.filter(function (item, position) { return item === position; }).length / answer.length;
+    }
+    if (this.type === "match") {
+      return answer.filter(function (right, left) { return right === left; }).length / answer.length;
+    }
+    if (this.type === "short") {
+      var accepted = JSON.parse(units[0].getAttribute("data-accept") || "[]");
+      return accepted.indexOf(fold(answer)) >= 0 ? 1 : 0;
+    }
+    var correct = units.filter(function (u) { return u.querySelector("input").hasAttribute("data-correct"); })
+      .map(function (u) { return +u.getAttribute("data-option"); });
+    if (this.type === "multiple") {
+      var right = answer.filter(function (a) { return correct.indexOf(a) >= 0; }).length;
+      return Math.max(0, (right - (answer.length - right)) / correct.length);
+    }
+    return answer.length === 1 && correct.indexOf(answer[0]) >= 0 ? 1 : 0;
+  };
+
+  Question.prototype.lock = function (locked) {
+    this.el.querySelectorAll("input, select, .mdx-q__move").forEach(function (control) { control.disabled = locked; });
+    this.checkButton.hidden = locked;
+    this.retryButton.hidden = !locked;
+  };
+
+  Question.prototype.showResult = function (answer) {
+    var text = this.quiz.text;
+    var self = this;
+    var percent = Math.round(this.score * 100);
+    var message = this.score === 1 ? text.correct : this.score === 0 ? text.incorrect : fill(text.partly, percent);
+    this.status.textContent = message;
+    this.status.setAttribute("data-result", this.score === 1 ? "correct" : this.score === 0 ? "incorrect" : "partly");
+    if (this.type === "single" || this.type === "multiple" || this.type === "true_false") {
+      this.units().forEach(function (unit) {
+        var index = +unit.getAttribute("data-option");
+        var chosen = answer.indexOf(index) >= 0;
+        var correct = unit.querySelector("input").hasAttribute("data-correct");
+        if (correct) unit.setAttribute("data-mark", "correct");
+        else if (chosen) unit.setAttribute("data-mark", "wrong");
+        var feedback = self.el.querySelector("[data-feedback='" + index + "']");
+        if (feedback) feedback.hidden = !chosen;
+      });
+    } else if (this.type === "order") {
+      this.units().forEach(function (unit, position) {
+        unit.setAttribute("data-mark", +unit.getAttribute("data-item") === position ? "correct" : "wrong");
+      });
+    } else if (this.type === "match") {
+      this.units().forEach(function (select, left) {
+        select.parentNode.setAttribute("data-mark", answer[left] === left ? "correct" : "wrong");
+      });
+    } else {
+      this.units()[0].parentNode.setAttribute("data-mark", this.score === 1 ? "correct" : "wrong");
+    }
+    this.answerBox.hidden = false;
+    this.answerBox.open = true;
+    this.lock(true);
+  };
+
+  Question.prototype.clear = function () {
+    this.score = null;
+    this.status.textContent = "";
+    this.status.removeAttribute("data-result");
+    this.el.querySelectorAll("[data-mark]").forEach(function (node) { node.removeAttribute("data-mark"); });
+    this.el.querySelectorAll(".mdx-q__feedback").forEach(function (node) { node.hidden = true; });
+    this.setAnswer(this.type === "short" ? "" : this.type === "match" ? this.units().map(function () { return -1; }) : []);
+    this.answerBox.open = false;
+    this.answerBox.hidden = true;
+    this.lock(false);
+    this.shuffle();
+  };
+
+  Question.prototype.check = function () {
+    var answer = this.answer();
+    if (!this.answered(answer)) {
+      this.status.textContent = this.quiz.text.unanswered;
+      this.quiz.announce(this.quiz.text.unanswered);
+      return;
+    }
+    this.score = this.grade(answer);
+    this.showResult(answer);
+    this.quiz.record(this, answer);
+    this.quiz.announce(this.status.textContent);
+    this.retryButton.focus();
+  };
+
+  Question.prototype.move = function (item, step) {
+    var items = this.units();
+    var position = items.indexOf(item);
+    var target = position + step;
+    if (target < 0 || target >= items.length) return;
+    if (step < 0) this.container.insertBefore(item, items[target]);
+    else this.container.insertBefore(items[target], item);
+    var label = item.querySelector(".mdx-q__item").textContent.trim();
+    this.quiz.announce(fill(this.quiz.text.moved, label, target + 1));
+  };
+
+  /* One quiz: its questions, the stored attempt and the summary. */
+  function Quiz(root) {
+    var self = this;
+    this.root = root;
+    this.id = root.getAttribute("data-quiz");
+    this.ns = root.getAttribute("data-store");
+    this.pass = +root.getAttribute("data-pass");
+    this.text = readText(root, ".mdx-quiz__text");
+    this.live = root.querySelector(".mdx-quiz__live");
+    this.summary = root.querySelector(".mdx-quiz__summary");
+    this.questions = Array.prototype.map.call(root.querySelectorAll("fieldset.mdx-q"), function (el) { return new Question(el, self); });
+    this.state = load(this.ns, this.id);
+    this.questions.forEach(function (q) { self.start(q); });
+    root.addEventListener("click", function (event) { self.onClick(event); });
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && event.target.matches(".mdx-q__input")) {
+        event.preventDefault();
+        self.find(event.target).check();
+      }
+    });
+    root.classList.add("mdx-quiz--ready");
+    this.updateSummary(false);
+  }
+
+  Quiz.prototype.find = function (node) {
+    var fieldset = node.closest("fieldset.mdx-q");
+    for (var i = 0; i < this.questions.length; i++) if (this.questions[i].el === fieldset) return this.questions[i];
+    return null;
+  };
+
+  Quiz.prototype.start = function (q) {
+    q.el.querySelector(".mdx-q__actions").hidden = false;
+    q.el.querySelectorAll(".mdx-q__moves").forEach(function (moves) { moves.hidden = false; });
+    var saved = this.state.q[q.id];
+    if (saved && saved.h !== q.hash) { delete this.state.q[q.id]; saved = null; }
+    q.answerBox.hidden = true;
+    if (saved) {
+      try {
+        q.arrange(saved.o);
+        q.setAnswer(saved.a);
+        if (validScore(saved.s)) { q.score = saved.s; q.showResult(q.answer()); }
+        return;
+      } catch (error) {
+        delete this.state.q[q.id];
+      }
+    }
+    q.shuffle();
+  };
+
+  Quiz.prototype.onClick = function (event) {
+    var button = event.target.closest("button");
+    if (!button || !this.root.contains(button)) return;
+    var action = button.getAttribute("data-action");
+    var q = this.find(button);
+    if (action === "check" && q) q.check();
+    else if (action === "retry" && q) { q.clear(); delete this.state.q[q.id]; this.persist(); this.updateSummary(false); q.units()[0].focus && this.focusFirst(q); }
+    else if (action === "restart") this.restart();
+    else if (button.hasAttribute("data-move") && q) { q.move(button.closest("li"), +button.getAttribute("data-move")); button.focus(); }
+  };
+
+  Quiz.prototype.focusFirst = function (q) {
+    var control = q.el.querySelector("input, select, .mdx-q__move");
+    if (control) control.focus();
+  };
+
+  Quiz.prototype.record = function (q, answer) {
+    this.state.q[q.id] = { h: q.hash, a: answer, s: q.score, o: q.displayOrder() };
+    this.updateSummary(true);
+    this.persist();
+  };
+
+  Quiz.prototype.persist = function () { save(this.ns, this.id, this.state); };
+
+  Quiz.prototype.updateSummary = function (justChecked) {
+    var checked = this.questions.filter(function (q) { return q.score !== null; });
+    var scoreNode = this.summary.querySelector(".mdx-quiz__score");
+    if (checked.length < this.questions.length) {
+      this.summary.hidden = true;
+      scoreNode.removeAttribute("data-quiz-score");
+      return;
+    }
+    var total = checked.reduce(function (sum, q) { return sum + q.score; }, 0) / checked.length;
+    var percent = Math.round(total * 100);
+    scoreNode.textContent = fill(this.text.score, percent);
+    scoreNode.setAttribute("data-quiz-score", String(percent));
+    var verdict = this.summary.querySelector(".mdx-quiz__verdict");
+    verdict.textContent = fill(percent >= this.pass ? this.text.passed : this.text.not_passed, this.pass);
+    verdict.setAttribute("data-passed", percent >= this.pass ? "true" : "false");
+    var review = this.summary.querySelector(".mdx-quiz__review");
+    var list = review.querySelector("ul");
+    list.textContent = "";
+    this.questions.filter(function (q) { return q.score < 1; }).forEach(function (q) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var see = q.el.querySelector(".mdx-q__see");
+      link.href = "#" + q.el.id;
+      link.textContent = q.el.querySelector(".mdx-q__number").textContent;
+      item.appendChild(link);
+      if (see) {
+        item.appendChild(document.createTextNode(" — "));
+        var section = document.createElement("a");
+        section.href = see.getAttribute("href");
+        section.textContent = see.textContent;
+        item.appendChild(section);
+      }
+      list.appendChild(item);
+    });
+    review.hidden = !list.children.length;
+    this.summary.hidden = false;
+    if (justChecked) {
+      this.state.last = { s: total, d: today() };
+      if (!this.state.best || total >= this.state.best.s) this.state.best = { s: total, d: today() };
+      this.announce(scoreNode.textContent + " " + verdict.textContent);
+      this.summary.focus();
+    }
+  };
+
+  Quiz.prototype.restart = function () {
+    var self = this;
+    this.questions.forEach(function (q) { q.clear(); delete self.state.q[q.id]; });
+    this.persist();
+    this.updateSummary(false);
+    this.focusFirst(this.questions[0]);
+  };
+
+  Quiz.prototype.announce = function (message) {
+    var live = this.live;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  };
+
+  /* The "My progress" page: status per quiz, reset, save to and load from a file. */
+  function Progress(root) {
+    var self = this;
+    this.root = root;
+    this.ns = root.getAttribute("data-store");
+    this.text = readText(root, ".mdx-progress__text");
+    this.message = root.querySelector(".mdx-progress__message");
+    root.querySelector(".mdx-progress__nostorage").hidden = !!store;
+    root.addEventListener("click", function (event) {
+      var action = event.target.getAttribute && event.target.getAttribute("data-action");
+      if (action === "save") self.saveFile();
+      if (action === "reset") self.reset();
+    });
+    root.querySelector("input[data-action=load]").addEventListener("change", function (event) { self.loadFile(event.target); });
+    this.render();
+  }
+
+  Progress.prototype.rows = function () { return Array.prototype.slice.call(this.root.querySelectorAll("[data-progress-quiz]")); };
+
+  Progress.prototype.render = function () {
+    var self = this;
+    this.rows().forEach(function (row) {
+      var id = row.getAttribute("data-progress-quiz");
+      var questions = row.getAttribute("data-questions").split(" ");
+      var state = load(self.ns, id);
+      var checked = questions.filter(function (pair) {
+        var parts = pair.split(":");
+        var entry = state.q[parts[0]];
+        return entry && entry.h === parts[1] && validScore(entry.s);
+      }).length;
+      var status = checked === 0 && !state.last ? self.text.progress_status_new
+        : checked === questions.length && state.last ? fill(self.text.progress_status_done, Math.round(state.last.s * 100))
+        : fill(self.text.progress_status_started, checked, questions.length);
+      if (state.best) {
+        var best = Math.round(state.best.s * 100);
+        status += " · " + fill(self.text.progress_best, best, state.best.d || "");
+        if (best >= +row.getAttribute("data-pass")) status += " · ✓ " + self.text.progress_passed;
+      }
+      row.querySelector(".mdx-progress__status").textContent = status;
+      row.setAttribute("data-status", checked === 0 && !state.last ? "new" : state.last && checked === questions.length ? "done" : "started");
+    });
+  };
+
+  Progress.prototype.allStates = function () {
+    var self = this;
+    var data = {};
+    this.rows().forEach(function (row) {
+      var id = row.getAttribute("data-progress-quiz");
+      if (readRaw(keyOf(self.ns, id)) !== null) data[id] = load(self.ns, id);
+    });
+    return data;
+  };
+
+  Progress.prototype.saveFile = function () {
+    var payload = { format: "upr-course-progress", version: 1, saved: new Date().toISOString(), quizzes: this.allStates() };
+    var blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "upr-course-progress-" + today() + ".json";
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  };
+
+  Progress.prototype.loadFile = function (input) {
+    var self = this;
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var reader = new FileReader();
+    reader.onload = function () {
+      var payload = null;
+      try { payload = JSON.parse(reader.result); } catch (error) { payload = null; }
+      if (!isObject(payload) || payload.format !== "upr-course-progress" || !isObject(payload.quizzes)) {
+        self.message.textContent = self.text.progress_load_error;
+        input.value = "";
+        return;
+      }
+      var count = 0;
+      Object.keys(payload.quizzes).forEach(function (id) {
+        if (!isObject(payload.quizzes[id])) return;
+        writeRaw(keyOf(self.ns, id), JSON.stringify(payload.quizzes[id]));
+        var cleaned = load(self.ns, id);
+        var current = payload.quizzes[id];
+        if (isObject(current) && current.best && cleaned.best === undefined) delete current.best;
+        save(self.ns, id, cleaned);
+        count += 1;
+      });
+      self.message.textContent = fill(self.text.progress_loaded, count);
+      input.value = "";
+      self.render();
+    };
+    reader.readAsText(file);
+  };
+
+  Progress.prototype.reset = function () {
+    var self = this;
+    if (!window.confirm(this.text.progress_reset_confirm)) return;
+    this.rows().forEach(function (row) { removeRaw(keyOf(self.ns, row.getAttribute("data-progress-quiz"))); });
+    this.message.textContent = this.text.progress_cleared;
+    this.render();
+  };
+
+  function init() {
+    document.querySelectorAll(".mdx-quiz:not(.mdx-quiz--ready)").forEach(function (root) {
+      try { new Quiz(root); } catch (error) { if (window.console) console.error(error); }
+    });
+    document.querySelectorAll(".mdx-progress").forEach(function (root) { new Progress(root); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

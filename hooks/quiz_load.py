@@ -1,0 +1,97 @@
+"""Load every quiz file once per build (not once per language) and check it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import quiz_validate
+from quiz_yaml import YamlSyntaxError, load_located
+
+EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
+
+
+@dataclass
+class Quiz:
+    """A checked quiz: its id (file name), the data as written, and answer hashes."""
+
+    id: str
+    path: Path
+    data: dict
+    question_hashes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def module(self) -> str | None:
+        return self.data.get("module")
+
+    @property
+    def pass_mark(self) -> int:
+        return int(self.data.get("pass_mark", 70))
+
+
+@dataclass
+class QuizSet:
+    quizzes: list[Quiz]
+    errors: list[str]
+    warnings: list[str]
+
+
+_cache: dict[tuple, QuizSet] = {}
+
+
+def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSet:
+    """Every quizzes/*.yml, checked; cached on the files' and the course's state."""
+    paths = sorted((project_root / "quizzes").glob("*.yml"))
+    key = (str(project_root), tuple((str(p), p.stat().st_mtime_ns) for p in paths), _index_key(index))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(project_root, paths, index)
+    return _cache[key]
+
+
+def _index_key(index: quiz_validate.CourseIndex) -> str:
+    return json.dumps([index.modules, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
+
+
+def _load(project_root: Path, paths: list[Path], index: quiz_validate.CourseIndex) -> QuizSet:
+    quizzes, errors, warnings = [], [], []
+    for path in paths:
+        where = path.relative_to(project_root).as_posix()
+        try:
+            located = load_located(path.read_text(encoding="utf-8-sig"))
+        except YamlSyntaxError as problem:
+            errors.append(f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); check the indentation and quote texts that contain ': ' or start with a special character")
+            continue
+        report = quiz_validate.validate(where, located, index)
+        errors.extend(report.errors)
+        warnings.extend(report.warnings)
+        if not report.errors:
+            quiz = Quiz(path.stem, path, located.data)
+            quiz.question_hashes = {q["id"]: answer_hash(q) for q in located.data["questions"]}
+            quizzes.append(quiz)
+    return QuizSet(quizzes, errors, warnings)
+
+
+def answer_hash(question: dict) -> str:
+    """Changes when what counts as the right answer changes, not when a translation is polished."""
+    def english(value: object) -> object:
+        return value.get("en") if isinstance(value, dict) else value
+
+    essence = {
+        "type": question["type"],
+        "prompt": english(question["prompt"]),
+        "options": [[english(o["text"]), bool(o.get("correct"))] for o in question.get("options", [])],
+        "answer": question.get("answer"),
+        "items": [english(i) for i in question.get("items", [])],
+        "pairs": [[english(p["left"]), english(p["right"])] for p in question.get("pairs", [])],
+        "accept": question.get("accept"),
+    }
+    return hashlib.sha1(json.dumps(essence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+
+
+def heading_ids(markdown: str) -> set[str]:
+    """Explicit heading and element ids written in a page's source ('{#troika}', 'id="x"')."""
+    return {a or b for a, b in EXPLICIT_ID.findall(markdown)}

@@ -1,0 +1,134 @@
+"""Turn a checked quiz into view data for overrides/partials/quiz.html, in one language.
+
+Quiz texts are Markdown rendered with the site's extensions and then cleaned with an
+allow-list sanitizer, so nothing executable can reach the page from a quiz file.
+"""
+
+from __future__ import annotations
+
+import html
+import random
+import re
+import unicodedata
+from typing import Callable
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "em", "i", "kbd", "li", "ol", "p", "pre",
+    "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "u", "ul", "del", "ins", "mark", "dl", "dt", "dd",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang"}, "td": {"align"}, "th": {"align"}}
+PLAIN = re.compile(r"^[^*_`\[\]<>#|!\\&~^=:{}\n]*$")
+SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
+TAJIK_FOLD = str.maketrans({"ё": "е", "ӣ": "и", "ӯ": "у", "ҳ": "х", "қ": "к", "ғ": "г", "ҷ": "ч"})
+
+
+class TextRenderer:
+    """Markdown to safe HTML; plain sentences skip the Markdown pass (most quiz texts)."""
+
+    def __init__(self, extensions: list, extension_configs: dict):
+        self._markdown = markdown.Markdown(extensions=extensions, extension_configs=extension_configs)
+
+    def __call__(self, text: object) -> str:
+        text = "" if text is None else str(text).strip()
+        if PLAIN.match(text):
+            return f"<p>{html.escape(text, quote=False)}</p>" if text else ""
+        self._markdown.reset()
+        return sanitize(self._markdown.convert(text))
+
+
+def sanitize(fragment: str) -> str:
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+
+
+def inline(fragment: str) -> str:
+    """A one-paragraph fragment without its <p>, for legends and labels."""
+    match = SINGLE_PARAGRAPH.match(fragment.strip())
+    return match.group(1) if match else fragment
+
+
+def plain_text(fragment: str) -> str:
+    """Text without tags, for <option> elements, which hold text only."""
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def normalize_answer(text: str) -> str:
+    """Compare short answers ignoring case, spacing, ё/е and Tajik letters typed as Russian ones."""
+    text = unicodedata.normalize("NFC", str(text)).casefold().translate(TAJIK_FOLD)
+    return " ".join(text.split())
+
+
+def localized(value: object, language: str) -> tuple[object, bool]:
+    """(text, translated?) — English stands in for a missing translation."""
+    if isinstance(value, dict):
+        if value.get(language) not in (None, ""):
+            return value[language], True
+        return value.get("en"), language == "en"
+    return value, True
+
+
+def stable_shuffle(count: int, seed: str) -> list[int]:
+    """The same shuffled order at every build, never the answer order (for pages without JS)."""
+    order = list(range(count))
+    generator = random.Random(seed)
+    for _ in range(10):
+        generator.shuffle(order)
+        if order != sorted(order) or count < 2:
+            break
+    return order
+
+
+def question_view(question: dict, number: int, total: int, language: str, render: Callable[[object], str],
+                  see_href: str | None, answer_hash: str) -> dict:
+    """Everything the template needs for one question, in one language."""
+    untranslated: list[str] = []
+
+    def text(value: object, field: str) -> str:
+        raw, translated = localized(value, language)
+        if not translated:
+            untranslated.append(field)
+        return render(raw)
+
+    kind = question["type"]
+    view = {
+        "id": question["id"], "type": kind, "number": number, "total": total, "hash": answer_hash,
+        "prompt": text(question["prompt"], "prompt"),
+        "explanation": text(question["explanation"], "explanation"),
+        "hint": text(question["hint"], "hint") if "hint" in question else "",
+        "see_href": see_href, "objective": question.get("objective", ""),
+        "shuffle": question.get("shuffle", True),
+    }
+    if kind in ("single", "multiple"):
+        view["options"] = [
+            {"index": i, "html": inline(text(o["text"], "options")), "correct": bool(o.get("correct")),
+             "feedback": text(o["feedback"], "feedback") if "feedback" in o else ""}
+            for i, o in enumerate(question["options"])
+        ]
+        view["display_order"] = stable_shuffle(len(view["options"]), question["id"]) if view["shuffle"] else list(range(len(view["options"])))
+    elif kind == "true_false":
+        view["answer"] = bool(question["answer"])
+    elif kind == "order":
+        view["order_items"] = [{"index": i, "html": inline(text(item, "items"))} for i, item in enumerate(question["items"])]
+        view["display_order"] = stable_shuffle(len(view["order_items"]), question["id"])
+    elif kind == "match":
+        view["pairs"] = [
+            {"index": i, "left": inline(text(p["left"], "pairs")), "right": plain_text(text(p["right"], "pairs"))}
+            for i, p in enumerate(question["pairs"])
+        ]
+        view["right_order"] = stable_shuffle(len(view["pairs"]), question["id"])
+    elif kind == "short":
+        accept = question["accept"]
+        if isinstance(accept, dict):
+            values = accept.get(language) or accept.get("en")
+            if not accept.get(language) and language != "en":
+                untranslated.append("accept")
+        else:
+            values = accept
+        values = values if isinstance(values, list) else [values]
+        view["accept"] = [normalize_answer(v) for v in values]
+        view["accept_shown"] = [str(v) for v in values]
+    view["untranslated"] = sorted(set(untranslated))
+    return view
