@@ -43,12 +43,19 @@ _cache: dict[tuple, QuizSet] = {}
 
 
 def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSet:
-    """Every quizzes/*.yml, checked; cached on the files' and the course's state."""
-    paths = sorted((project_root / "quizzes").glob("*.yml"))
-    key = (str(project_root), tuple((str(p), p.stat().st_mtime_ns) for p in paths), _index_key(index))
+    """Every quizzes/*.yml, checked; cached on the files' content and the course's state.
+
+    Reading the files is cheap, parsing and checking them is not; the content (not the
+    modification time, which can stay the same after a quick edit) decides.
+    """
+    texts = {path: path.read_text(encoding="utf-8-sig") for path in sorted((project_root / "quizzes").glob("*.yml"))}
+    content = hashlib.sha1()
+    for path, text in texts.items():
+        content.update(f"{path.name}\0{text}\0".encode("utf-8", "surrogatepass"))
+    key = (str(project_root), content.hexdigest(), _index_key(index))
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _load(project_root, paths, index)
+        _cache[key] = _load(project_root, texts, index)
     return _cache[key]
 
 
@@ -56,14 +63,14 @@ def _index_key(index: quiz_validate.CourseIndex) -> str:
     return json.dumps([index.modules, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
 
 
-def _load(project_root: Path, paths: list[Path], index: quiz_validate.CourseIndex) -> QuizSet:
+def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
     quizzes, errors, warnings = [], [], []
-    for path in paths:
+    for path, text in texts.items():
         where = path.relative_to(project_root).as_posix()
         try:
-            located = load_located(path.read_text(encoding="utf-8-sig"))
+            located = load_located(text)
         except YamlSyntaxError as problem:
-            errors.append(f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); check the indentation and quote texts that contain ': ' or start with a special character")
+            errors.append(f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); {problem.fix}")
             continue
         report = quiz_validate.validate(where, located, index)
         errors.extend(report.errors)

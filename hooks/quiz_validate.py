@@ -50,14 +50,26 @@ def validate(where: str, located: LocatedYaml, index: CourseIndex, schema_path: 
     report = Report()
     data = located.data
     if not isinstance(data, dict):
-        report.errors.append(f"{where}:1: a quiz file is a mapping starting with 'title:' and 'questions:'")
+        report.errors.append(f"{where}:{located.line(())}: the file holds no quiz; a quiz file is a mapping: start it with 'title: {{en: ..., ru: ..., tg: ...}}' followed by 'questions:'")
         return report
+    for line, key, first in located.duplicates:
+        report.errors.append(f"{where}:{line}: '{key}' is written twice in the same place (first on line {first}); keep one of them, YAML would silently use the last")
+    broken: set[tuple] = set()  # ('module',), ('questions', 2): parts the schema rejected
     for error in sorted(_validator(str(schema_path)).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         _schema_problem(where, located, error, report)
-    if report.errors:
-        return report
-    _check_meaning(where, located, index, report)
+        if error.validator != "additionalProperties":
+            broken.add(tuple(error.absolute_path)[:2])
+    if isinstance(data.get("questions"), list) and ("questions",) not in broken:
+        _check_meaning(where, located, index, report, broken)  # the parts the schema accepted
+    report.errors.sort(key=_line_number)
+    report.warnings.sort(key=_line_number)
     return report
+
+
+def _line_number(message: str) -> int:
+    """'quizzes/x.yml:12: ...' -> 12, so problems are listed in the order of the file."""
+    parts = message.split(":", 2)
+    return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else 0
 
 
 def _question_name(data: dict, path: tuple) -> str:
@@ -98,40 +110,54 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
         report.errors.append(f"{at}: question id '{error.instance}' is not a slug; use lower-case letters, digits and hyphens, e.g. 'troika-role'")
     elif kind == "pattern" and key == "module":
         report.errors.append(f"{at}: module '{error.instance}' is not a module folder name; write it like '02-upr-mechanism'")
+    elif kind == "minItems" and key == "questions":
+        report.errors.append(f"{at}: the quiz has no questions; add at least one under 'questions:' ('- id: ...', 'type: ...', 'prompt: ...')")
     elif kind == "minItems":
-        report.errors.append(f"{at}: {owner} needs at least {error.validator_value} entries in '{key}'")
+        entry = {"options": "'- text: ...'", "items": "'- ...'", "pairs": "'- left: ...' with 'right: ...'"}.get(key, "entry")
+        report.errors.append(f"{at}: {owner} needs at least {error.validator_value} entries in '{key}'; add another {entry}")
     elif kind in ("minimum", "maximum") or (kind == "type" and key == "pass_mark"):
-        report.errors.append(f"{at}: 'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'")
+        report.errors.append(f"{at}: 'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'; write e.g. 'pass_mark: 70'")
     elif kind == "type" and key in ALWAYS_LOCALIZED:
-        report.errors.append(f"{at}: '{key}' of {owner} must give each language: {key}: {{en: ..., ru: ..., tg: ...}}")
+        report.errors.append(f"{at}: '{key}' of {owner} must give each language; write '{key}: {{en: ..., ru: ..., tg: ...}}'")
+    elif kind == "oneOf" and key == "accept":
+        report.errors.append(f"{at}: 'accept' of {owner} must list the accepted answers; write 'accept: [..., ...]' or 'accept: {{en: [...], ru: [...], tg: [...]}}'")
     elif kind == "oneOf" or (kind == "type" and key in ("text", "left", "right")):
-        report.errors.append(f"{at}: '{key}' of {owner} must be one text for all languages or {{en: ..., ru: ..., tg: ...}}")
+        report.errors.append(f"{at}: '{key}' of {owner} must be one text for all languages or one per language; write '{key}: \"...\"' or '{key}: {{en: ..., ru: ..., tg: ...}}'")
     elif kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
-        expected = {"boolean": "true or false", "array": "a list ('- ...' lines)", "object": "a mapping ('key: value' lines)",
-                    "string": "a text"}.get(expected, expected)
-        report.errors.append(f"{at}: '{key}' of {owner} must be {expected}")
+        fix = {"boolean": ("true or false", f"write '{key}: true' or '{key}: false', without quotes"),
+               "array": ("a list", f"put each entry on its own '- ...' line under '{key}:'"),
+               "object": ("a mapping", f"write its keys on indented 'name: value' lines under '{key}:'"),
+               "string": ("a text", f"write '{key}: \"...\"'")}.get(expected, (expected, "see quizzes/quiz.schema.json"))
+        report.errors.append(f"{at}: '{key}' of {owner} must be {fix[0]}, not {error.instance!r}; {fix[1]}")
     else:
-        report.errors.append(f"{at}: {owner}: {error.message}")
+        report.errors.append(f"{at}: {owner}: {error.message}; see quizzes/quiz.schema.json for the expected form")
 
 
-def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report: Report) -> None:
+def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report: Report, broken: set[tuple]) -> None:
     data = located.data
     module = data.get("module")
-    objectives: set[str] = set()
-    if module is not None:
+    objectives: set[str] | None = None  # None: cannot be checked (the module is wrong)
+    declared_by = "the module does not declare"
+    if ("module",) in broken:
+        pass
+    elif module is not None:
         if module not in index.modules:
             report.errors.append(f"{where}:{located.line(('module',))}: module '{module}' does not exist; use one of {', '.join(sorted(index.modules)) or '(no modules yet)'}")
         else:
             objectives = set(index.modules[module])
     else:
         objectives = {f"{folder}/{objective}" for folder, ids in index.modules.items() for objective in ids}
-    _check_translations(where, located, ("title",), data.get("title"), "the quiz", report)
-    if "intro" in data:
+        declared_by = "no module declares"
+    if ("title",) not in broken:
+        _check_translations(where, located, ("title",), data.get("title"), "the quiz", report)
+    if "intro" in data and ("intro",) not in broken:
         _check_translations(where, located, ("intro",), data["intro"], "the quiz", report)
     seen_ids: dict[str, int] = {}
     for number, question in enumerate(data["questions"]):
         path = ("questions", number)
+        if path in broken:
+            continue
         qid = question["id"]
         name = f"question '{qid}' ({question['type']})"
         at = f"{where}:{located.line(path + ('id',))}"
@@ -140,9 +166,9 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
         seen_ids.setdefault(qid, located.line(path + ("id",)))
         _check_answer_shape(where, located, path, question, name, report)
         objective = question.get("objective")
-        if objective is not None and objectives is not None and (module is None or module in index.modules) and objective not in objectives:
+        if objective is not None and objectives is not None and objective not in objectives:
             choices = ", ".join(sorted(objectives)) or "(none declared)"
-            report.errors.append(f"{where}:{located.line(path + ('objective',))}: {name} names objective '{objective}', which the module does not declare; use one of {choices}")
+            report.errors.append(f"{where}:{located.line(path + ('objective',))}: {name} names objective '{objective}', which {declared_by}; use one of {choices}")
         if "see" in question:
             _check_see(where, located, path, question["see"], name, index, report)
         for key in ("prompt", "explanation", "hint"):

@@ -13,21 +13,29 @@ Path = tuple  # a location inside the data: ('questions', 3, 'options', 0, 'corr
 class LocatedYaml:
     data: object
     lines: dict[Path, int] = field(default_factory=dict)
+    # keys written twice in one mapping (YAML silently keeps the last): (line, key, first line)
+    duplicates: list[tuple[int, str, int]] = field(default_factory=list)
 
     def line(self, path: Path) -> int:
         """The line of path, or of its nearest located parent (1-based)."""
         path = tuple(path)
-        while path:
+        while True:
             if path in self.lines:
                 return self.lines[path]
+            if not path:
+                return 1
             path = path[:-1]
-        return 1
+
+
+GENERAL_FIX = "check the indentation and quote texts that contain ': ' or start with a special character"
 
 
 class YamlSyntaxError(Exception):
-    def __init__(self, line: int, column: int, problem: str):
-        super().__init__(f"{line}:{column}: {problem}")
-        self.line, self.column, self.problem = line, column, problem
+    """Where the text stops being YAML, what is wrong there, and what to write instead."""
+
+    def __init__(self, line: int, column: int, problem: str, fix: str = GENERAL_FIX):
+        super().__init__(f"{line}:{column}: {problem}; {fix}")
+        self.line, self.column, self.problem, self.fix = line, column, problem, fix
 
 
 def load_located(text: str) -> LocatedYaml:
@@ -36,27 +44,44 @@ def load_located(text: str) -> LocatedYaml:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = error.problem or str(error)
-        if error.context:
-            problem = f"{problem} ({error.context})"
-        raise YamlSyntaxError(line, column, problem) from None
+        raise _syntax_error(error) from None
     located = LocatedYaml(data)
     if node is not None:
-        _walk(node, (), located.lines)
+        _walk(node, (), located)
     return located
 
 
-def _walk(node: yaml.Node, path: Path, lines: dict[Path, int]) -> None:
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
+    """Where the author has to look: an unclosed quote is reported where it opens."""
+    mark, start = error.problem_mark or error.context_mark, error.context_mark
+    unclosed = "end of stream" in (error.problem or "") or "document separator" in (error.problem or "")
+    if start is not None and "quoted scalar" in (error.context or "") and unclosed:
+        return YamlSyntaxError(start.line + 1, start.column + 1, "a quoted text starting here is never closed", "add the closing quote")
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or str(error)
+    if "'\\t'" in problem or "tab character" in problem:
+        return YamlSyntaxError(line, column, "a tab character", "indent with spaces, not tabs")
+    if error.context:
+        started = f" that starts on line {start.line + 1}" if start is not None and start.line + 1 != line else ""
+        problem = f"{problem} ({error.context}{started})"
+    return YamlSyntaxError(line, column, problem)
+
+
+def _walk(node: yaml.Node, path: Path, located: LocatedYaml) -> None:
+    lines = located.lines
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[object, int] = {}
         for key, value in node.value:
             child = path + (key.value,)
-            lines[child] = key.start_mark.line + 1
-            _walk(value, child, lines)
+            line = key.start_mark.line + 1
+            if key.value in seen:
+                located.duplicates.append((line, str(key.value), seen[key.value]))
+            seen.setdefault(key.value, line)
+            lines[child] = line
+            _walk(value, child, located)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = path + (index,)
             lines[child] = item.start_mark.line + 1
-            _walk(item, child, lines)
+            _walk(item, child, located)

@@ -7,6 +7,7 @@ into a temporary folder so that nothing is ever written into the repository.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,7 +51,24 @@ def make_project(destination: Path, content: Path = FIXTURE_SITE) -> Path:
             shutil.copytree(item, target, dirs_exist_ok=True)
         else:
             shutil.copy2(item, target)
+    _stub_missing_nav_pages(destination)
     return destination
+
+
+def _stub_missing_nav_pages(project: Path) -> None:
+    """Give every page the real nav names a small English stand-in, so the fixture needs no
+    update each time the course gains a site page."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:"):]
+    nav = nav[: re.search(r"\n\S", nav[1:]).start() + 1] if re.search(r"\n\S", nav[1:]) else nav
+    for page in re.findall(r"([\w/-]+)\.md", nav):
+        docs = project / "docs"
+        if (docs / f"{page}.md").exists() or (docs / f"{page}.en.md").exists():
+            continue
+        stub = docs / f"{page}.en.md"
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        title = page.rsplit("/", 1)[-1].replace("-", " ").capitalize()
+        stub.write_text(f"---\ntitle: {title}\n---\n\n# {title}\n\nA stand-in for the tests.\n", encoding="utf-8")
 
 
 def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml", env: dict | None = None) -> BuildResult:

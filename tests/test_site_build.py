@@ -124,3 +124,18 @@ def test_site_url_from_environment_sets_absolute_links(small_project):
     result = sitebuild.build(small_project, env={"SITE_URL": "https://example.org/upr-course/"})
     assert result.returncode == 0, result.output
     assert 'href="/upr-course/ru/"' in result.page("404.html")
+
+
+ENGLISH_FRAME_STRINGS = ("Skip to content", "Table of contents", "Back to top", "Copy to clipboard", "Select language",
+                         "Switch to dark mode", "Switch to light mode", "Link to this section", 'placeholder="Search"',
+                         "Type to start searching", "Previous", "Next", "Navigation", "Footer", "Header")
+RUSSIAN_FRAME_STRINGS = ("Перейти к содержанию", "Содержание", "К началу", "Выберите язык", "Поиск", "Назад", "Вперед")
+
+
+def test_tajik_frame_has_no_english_or_russian_interface_text(small_site):
+    for path in ("tg/", "tg/modules/01-sample/", "tg/about/", "tg/quizzes/01-sample/"):
+        html = small_site.page(path)
+        frame = re.sub(r'<article class="md-content__inner.*?</article>', "", html, flags=re.DOTALL)
+        frame = re.sub(r"<script.*?</script>", "", frame, flags=re.DOTALL)
+        for text in ENGLISH_FRAME_STRINGS + RUSSIAN_FRAME_STRINGS:
+            assert text not in frame, f"{path}: '{text}' in the page frame"
