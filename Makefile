@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench clean
+.PHONY: serve build test bench clean export check new-module new-quiz handouts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,13 +18,47 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.install
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
+# Search in the offline bundle (file://) runs through the iframe-worker shim: the npm
+# package iframe-worker 1.0.4, fetched from the registry and checked against its integrity.
+IFRAME_WORKER := .cache/iframe-worker-1.0.4
+IFRAME_WORKER_INTEGRITY := sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==
+SHA512 := import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())
+# (defined before the targets that list it: make expands prerequisites as it reads them)
+
 serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed-build  ## strict build into site/ (replaced only when the build succeeds)
+build: $(VENV)/.installed-build $(IFRAME_WORKER)/shim.js  ## strict build into site/ and the offline zip into dist/ (both replaced only on success), then the trainers' PDF files
 	$(BIN)/python -m tools.build
+	$(BIN)/python -m tools.handouts --site site
 
-test: $(VENV)/.installed-test  ## the whole test suite
+bench: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## build times, sizes, first-visit bytes and the quiz engine's cost -> dist/bench.md (not part of make test)
+	$(BIN)/python -m tools.bench
+
+$(IFRAME_WORKER)/shim.js:
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  (cd "$$scratch" && npm pack --silent iframe-worker@1.0.4 >/dev/null) && \
+	  test "$$($(PYTHON) -c '$(SHA512)' "$$scratch"/iframe-worker-1.0.4.tgz)" = "$(IFRAME_WORKER_INTEGRITY)" && \
+	  tar -xzf "$$scratch"/iframe-worker-1.0.4.tgz -C "$$scratch" && \
+	  mkdir -p $(IFRAME_WORKER) && cp "$$scratch"/package/LICENSE $(IFRAME_WORKER)/LICENSE && \
+	  cp "$$scratch"/package/shim/index.js $@ && echo "Fetched iframe-worker 1.0.4 from the npm registry (integrity checked)"
+
+handouts: $(VENV)/.installed-build  ## PDF handouts and answer keys into dist/handouts/<lang>/ (and site/trainers/pdf/ when site/ exists)
+	$(BIN)/python -m tools.handouts
+
+export: $(VENV)/.installed-build  ## quizzes for Moodle (GIFT) and other LMSs (QTI 2.1) into dist/export/; links use SITE_URL
+	$(BIN)/python -m tools.export
+
+check: $(VENV)/.installed-build  ## check quizzes, modules and links in seconds and show the translation status (FORMAT=json for scripts)
+	@$(BIN)/python -m tools.check --format $(or $(FORMAT),text)
+
+new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in three languages with a starter quiz
+	@$(BIN)/python -m tools.scaffold module "$(SLUG)"
+
+new-quiz: $(VENV)/.installed-build  ## MODULE=02-upr-mechanism: a starter quiz for an existing module
+	@$(BIN)/python -m tools.scaffold quiz "$(MODULE)"
+
+test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

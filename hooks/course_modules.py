@@ -3,10 +3,14 @@
 Module files live in the top-level `modules/` folder, not in `docs/`. They are added as
 ordinary files under a virtual path in docs_dir (so that static-i18n sorts them by their
 language suffix), then pointed back at their real location once i18n is done.
+
+A module whose index.en.md says `draft: true` is shown by `mkdocs serve` (or any build run
+with COURSE_SHOW_DRAFTS=1) and left out of `mkdocs build`: its pages, nav entry and list row.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,17 +29,26 @@ if TYPE_CHECKING:
 MODULE_LIST_MARKER = "<!-- course:module-list -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
+_state = {"command": "build"}
 
 
 def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        config.extra["course_modules"] = course_catalog.load_catalog(project_root(config))
+        modules = course_catalog.load_catalog(project_root(config))
     except course_catalog.CatalogError as error:
         raise PluginError("Problems in the course modules:\n" + str(error)) from None
+    show_drafts = _state["command"] == "serve" or os.environ.get("COURSE_SHOW_DRAFTS") == "1"
+    hidden = [] if show_drafts else [m.folder for m in modules if m.draft]
+    config.extra["course_modules"] = [m for m in modules if m.folder not in hidden]
+    config.extra["course_hidden_modules"] = hidden  # read by hooks/quizzes.py
     return config
 
 
@@ -47,10 +60,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             "docs/modules/ exists but course modules live in the top-level modules/ folder; move them there"
         )
+    hidden = set(config.extra.get("course_hidden_modules", ()))
     for path in sorted((root / "modules").rglob("*")):
         relative = path.relative_to(root)
         if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
             continue
+        if relative.parts[1] in hidden:
+            continue  # a draft module: not published
         file = File(
             relative.as_posix(), config.docs_dir, config.site_dir, config.use_directory_urls,
             inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by on_nav below

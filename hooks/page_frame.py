@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 PERMALINK_TITLE = 'title="Link to this section"'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 ABBREVIATION = re.compile(r"<abbr title=")
+# pymdownx.tasklist: '<li class="task-list-item"><label ...><input ... disabled/>...</label> text</li>'
+TASK_ITEM = re.compile(r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled'
+                       r'(?: checked)?)(/>.*?</label>)(.*?)(?=</li>|<ul|<ol)', re.DOTALL)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -28,7 +31,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # The toc extension takes one permalink title for all languages; translate it here.
     html = html.replace(PERMALINK_TITLE, f'title="{text["permalink_title"]}"')
     # Focusable abbreviations: the tooltip then opens by keyboard as well as by pointer.
-    return ABBREVIATION.sub('<abbr tabindex="0" title=', html)
+    html = ABBREVIATION.sub('<abbr tabindex="0" title=', html)
+    return _label_task_checkboxes(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -54,6 +58,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     base = urlsplit(config.site_url or "/").path.rstrip("/")
     env.globals["course_homes"] = {"en": f"{base}/", "ru": f"{base}/ru/", "tg": f"{base}/tg/"}
     return env
+
+
+def _label_task_checkboxes(html: str) -> str:
+    """Name each task-list checkbox by its item's text (axe: label), as screen readers need."""
+    count = iter(range(1, 10_000))
+
+    def labelled(match: re.Match) -> str:
+        ident = f"mdx-task-{next(count)}"
+        return f'{match[1]} aria-labelledby="{ident}"{match[2]}<span id="{ident}">{match[3]}</span>'
+
+    return TASK_ITEM.sub(labelled, html)
 
 
 def _correction_href(config: MkDocsConfig, page: Page, text: dict[str, str]) -> str | None:

@@ -7,6 +7,7 @@ and renders the quiz body into the page.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -19,7 +20,7 @@ import quiz_render
 import quiz_validate
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,7 +34,8 @@ LANGUAGES = ("en", "ru", "tg")
 QUIZ_BODY_MARKER = "<!-- course:quiz-body -->"
 MODULE_QUIZ_MARKER = "<!-- course:quiz -->"
 PROGRESS_MARKER = "<!-- course:progress -->"
-_state: dict = {"reported": None}
+_state: dict = {}
+MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -63,7 +65,20 @@ def course_index(root: Path, docs_dir: Path) -> quiz_validate.CourseIndex:
     return index
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["course_quiz_set"] = None  # loaded at most once per language build
+    return config
+
+
 def load(config: MkDocsConfig) -> quiz_load.QuizSet:
+    """The checked quizzes of this build (files are parsed once per build, see quiz_load)."""
+    cached = config.extra.get("course_quiz_set")
+    if cached is None:
+        cached = config.extra["course_quiz_set"] = _load(config)
+    return cached
+
+
+def _load(config: MkDocsConfig) -> quiz_load.QuizSet:
     root = project_root(config)
     try:
         index = course_index(root, Path(config.docs_dir))
@@ -72,13 +87,30 @@ def load(config: MkDocsConfig) -> quiz_load.QuizSet:
     if not quiz_validate.SCHEMA_FILE.is_file():
         raise PluginError("quizzes/quiz.schema.json is missing: the build checks every quiz against it; restore it from the repository")
     quizzes = quiz_load.load_quizzes(root, index)
+    if config.extra.get("course_hidden_modules"):
+        quizzes = without_drafts(quizzes, root, tuple(config.extra["course_hidden_modules"]))
     if quizzes.errors:
         raise PluginError("Problems in the quiz files:\n" + "\n".join(quizzes.errors))
-    if _state["reported"] is not quizzes:
-        _state["reported"] = quizzes
-        for warning in quizzes.warnings:
-            log.warning(warning)
     return quizzes
+
+
+def without_drafts(quizzes: quiz_load.QuizSet, root: Path, hidden: tuple) -> quiz_load.QuizSet:
+    """Leave out the quizzes of draft modules, and their problems, from a published build."""
+    cached = _state.get("published")
+    if cached and cached[0] is quizzes and cached[1] == hidden:
+        return cached[2]
+    drafts = set()
+    for path in (root / "quizzes").glob("*.yml"):
+        named = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
+        if named and named.group(1) in hidden:
+            drafts.add(f"quizzes/{path.name}")
+    kept = quiz_load.QuizSet(
+        [q for q in quizzes.quizzes if q.module not in hidden],
+        [e for e in quizzes.errors if e.split(":", 1)[0] not in drafts],
+        [w for w in quizzes.warnings if w.split(":", 1)[0] not in drafts],
+    )
+    _state["published"] = (quizzes, hidden, kept)
+    return kept
 
 
 def _dest_uri(config: MkDocsConfig, language: str, quiz_id: str) -> str:
@@ -89,11 +121,15 @@ def _dest_uri(config: MkDocsConfig, language: str, quiz_id: str) -> str:
 @event_priority(-200)  # after static-i18n, which would drop generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = course_i18n.current_language(config)
-    for quiz in load(config).quizzes:
+    quiz_set = load(config)
+    if course_i18n.language_root(config, language) == "":
+        for warning in quiz_set.warnings:  # once per build, not once per language
+            log.warning(warning)
+    for quiz in quiz_set.quizzes:
         siblings = {}
         for lang in LANGUAGES:
             sibling = File(f"quizzes/{quiz.id}.md", None, config.site_dir, config.use_directory_urls,
-                           dest_uri=_dest_uri(config, lang, quiz.id))
+                           dest_uri=_dest_uri(config, lang, quiz.id), inclusion=InclusionLevel.NOT_IN_NAV)
             siblings[lang] = sibling
         file = siblings[language]
         title, _ = quiz_render.localized(quiz.data["title"], language)
@@ -165,7 +201,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         quiz = next(q for q in load(config).quizzes if q.id == quiz_id)
         return html.replace(QUIZ_BODY_MARKER, render_quiz(quiz, page, config, files))
     if PROGRESS_MARKER in html:
-        page.meta["course_progress"] = True
         return html.replace(PROGRESS_MARKER, render_progress(page, config, files))
     return html
 
@@ -222,7 +257,7 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
     text = course_i18n.ui_text(config, language)
     quizzes = load(config).quizzes
     groups = []
-    modules = course_catalog.load_catalog(project_root(config))
+    modules = config.extra["course_modules"]  # without draft modules in a published build
     for module in modules:
         module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         groups.append({

@@ -35,12 +35,17 @@
       if (!isObject(entry) || typeof entry.h !== "string" || (entry.s != null && !validScore(entry.s))) delete state.q[id];
     });
     ["last", "best"].forEach(function (name) {
-      if (state[name] && !(isObject(state[name]) && typeof state[name].s === "number")) delete state[name];
+      var entry = state[name];
+      if (entry !== undefined && !(isObject(entry) && validScore(entry.s))) delete state[name];
+      else if (entry && typeof entry.d !== "string") delete entry.d;
     });
     return state;
   }
   function save(ns, quizId, state) { writeRaw(keyOf(ns, quizId), JSON.stringify(state)); }
-  function fill(template, a, b) { return String(template).replace("#", a).replace("@", b == null ? "" : b); }
+  /* "#" and "@" in an interface string stand for a and b (one pass: a value may contain "@"). */
+  function fill(template, a, b) {
+    return String(template).replace(/[#@]/g, function (mark) { return String(mark === "#" ? a : b == null ? "" : b); });
+  }
   function today() { return new Date().toISOString().slice(0, 10); }
   function shuffled(list) {
     var copy = list.slice();
@@ -234,9 +239,9 @@
     }
     this.score = this.grade(answer);
     this.showResult(answer);
-    this.quiz.record(this, answer);
-    this.quiz.announce(this.status.textContent);
     this.retryButton.focus();
+    this.quiz.announce(this.status.textContent);
+    this.quiz.record(this, answer);  /* may add the total to the announcement and focus it */
   };
 
   Question.prototype.move = function (item, step) {
@@ -293,7 +298,9 @@
         if (validScore(saved.s)) { q.score = saved.s; q.showResult(q.answer()); }
         return;
       } catch (error) {
-        delete this.state.q[q.id];
+        delete this.state.q[q.id];  /* an answer of the wrong shape: start this question afresh */
+        q.clear();
+        return;
       }
     }
     q.shuffle();
@@ -305,7 +312,7 @@
     var action = button.getAttribute("data-action");
     var q = this.find(button);
     if (action === "check" && q) q.check();
-    else if (action === "retry" && q) { q.clear(); delete this.state.q[q.id]; this.persist(); this.updateSummary(false); q.units()[0].focus && this.focusFirst(q); }
+    else if (action === "retry" && q) { q.clear(); delete this.state.q[q.id]; this.persist(); this.updateSummary(false); this.focusFirst(q); }
     else if (action === "restart") this.restart();
     else if (button.hasAttribute("data-move") && q) { q.move(button.closest("li"), +button.getAttribute("data-move")); button.focus(); }
   };
@@ -375,10 +382,15 @@
     this.focusFirst(this.questions[0]);
   };
 
+  /* Messages of one moment are read together; the short delay makes screen readers notice. */
   Quiz.prototype.announce = function (message) {
-    var live = this.live;
-    live.textContent = "";
-    window.setTimeout(function () { live.textContent = message; }, 50);
+    var self = this;
+    if (!this.pending) {
+      this.pending = [];
+      this.live.textContent = "";
+      window.setTimeout(function () { self.live.textContent = self.pending.join(" "); self.pending = null; }, 50);
+    }
+    this.pending.push(message);
   };
 
   /* The "My progress" page: status per quiz, reset, save to and load from a file. */
@@ -462,10 +474,7 @@
       Object.keys(payload.quizzes).forEach(function (id) {
         if (!isObject(payload.quizzes[id])) return;
         writeRaw(keyOf(self.ns, id), JSON.stringify(payload.quizzes[id]));
-        var cleaned = load(self.ns, id);
-        var current = payload.quizzes[id];
-        if (isObject(current) && current.best && cleaned.best === undefined) delete current.best;
-        save(self.ns, id, cleaned);
+        save(self.ns, id, load(self.ns, id));  /* keep only what passes the same checks as stored data */
         count += 1;
       });
       self.message.textContent = fill(self.text.progress_loaded, count);
@@ -487,7 +496,9 @@
     document.querySelectorAll(".mdx-quiz:not(.mdx-quiz--ready)").forEach(function (root) {
       try { new Quiz(root); } catch (error) { if (window.console) console.error(error); }
     });
-    document.querySelectorAll(".mdx-progress").forEach(function (root) { new Progress(root); });
+    document.querySelectorAll(".mdx-progress").forEach(function (root) {
+      try { new Progress(root); } catch (error) { if (window.console) console.error(error); }
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,54 @@
+"""Search in the reader's language: a search on a Tajik page lists Tajik pages only.
+
+static-i18n writes one index for every language. Once the last language is built, this hook
+splits it into search/search_index.json at the root (English), ru/search/... and
+tg/search/... (plus the search_index.js form the offline bundle reads on file://), and each
+page's search is pointed at its own language's folder. Logic: course_search.py.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import course_bundle
+import course_i18n
+import course_search
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    root = course_i18n.language_root(config, course_i18n.current_language(config))
+    return course_search.point_search_at(output, root)
+
+
+@event_priority(-200)  # after static-i18n's final post_build wrote the combined index, and after offline
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return  # one language inside static-i18n's loop; the outer build splits all of them
+    site = Path(config.site_dir)
+    combined = site / course_search.INDEX_JSON
+    if not combined.is_file():
+        return  # search plugin disabled
+    try:
+        data = json.loads(combined.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise PluginError(f"{combined}: the search index written by the search plugin is not valid JSON ({error}); rebuild with a clean site folder") from None
+    roots = {language: course_i18n.language_root(config, language) for language in _languages(config)}
+    indexes = course_search.split_index(data, roots)
+    course_search.write_indexes(site, indexes, roots, script=course_bundle.is_offline_build(config))
+
+
+def _languages(config: MkDocsConfig) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme.get("language", "en")]
+    return [item.locale for item in i18n.config.languages if item.build]
+

@@ -1,0 +1,202 @@
+"""The offline bundle: the course zipped, unzipped into a folder and opened from file://.
+
+Every browser test lets through only file:// requests inside the unzipped folder, aborts
+any other and fails when there was one.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from playwright.sync_api import expect
+
+import sitebuild
+from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_FORMS, TAJIK_WORDS, search
+from tools import build as course_build
+
+ZIP_TOP = course_build.ZIP_FOLDER
+
+
+@pytest.fixture(scope="session")
+def bundle(tmp_path_factory) -> Path:
+    """The real course's offline bundle, built and zipped once, unzipped into a tmp folder."""
+    work = tmp_path_factory.mktemp("offline")
+    result = sitebuild.build(sitebuild.PROJECT, work / "built", config="mkdocs.offline.yml")
+    assert result.returncode == 0, result.output
+    archive = work / course_build.ZIP_NAME
+    course_build.package_bundle(result.site, archive)
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(work / "unzipped")
+    return work / "unzipped" / ZIP_TOP
+
+
+class OfflinePage:
+    """A browser page that reaches only files inside the bundle folder."""
+
+    def __init__(self, page_in, folder: Path, **options):
+        self.folder = folder.resolve().as_uri() + "/"
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.page = page_in(accept_downloads=True, **options)
+        self.page.context.route("**/*", self._route)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(self.folder) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.folder + path)
+        return self.page
+
+    def check_nothing_left_the_folder(self) -> None:
+        assert self.outside == [], f"requests outside the bundle: {self.outside}"
+        assert self.errors == [], f"script errors: {self.errors}"
+
+
+# --- the zip and its contents ------------------------------------------------------------
+
+def test_zip_holds_the_course_in_three_languages_with_search_scripts(bundle):
+    for root in ("", "ru/", "tg/"):
+        assert (bundle / root / "index.html").is_file()
+        assert (bundle / root / "search/search_index.js").read_text(encoding="utf-8").startswith("var __index = {")
+    assert (bundle / "assets/third-party/iframe-worker/shim.js").is_file()
+    assert (bundle / "assets/third-party/iframe-worker/LICENSE").is_file()
+    assert not (bundle / "sitemap.xml").exists()
+
+
+def test_bundle_references_no_third_party_script_or_font(bundle):
+    for html in bundle.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for banned in ("unpkg.com", "fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr"):
+            assert banned not in text, f"{html.relative_to(bundle)} loads from {banned}"
+
+
+def test_download_page_says_the_reader_already_has_the_copy(bundle, course_site):
+    offline = (bundle / "download.html").read_text(encoding="utf-8")
+    online = course_site.page("download/")
+    assert "You already have the offline copy" in offline and "upr-course-offline.zip" not in offline
+    assert "You already have the offline copy" not in online
+    assert 'href="upr-course-offline.zip"' in online
+    assert 'href="../../download/upr-course-offline.zip"' in course_site.page("tg/download/")
+    assert "Офлайн-копия у вас уже есть" in (bundle / "ru/download.html").read_text(encoding="utf-8")
+
+
+def test_build_writes_site_and_zip_and_a_failed_build_changes_neither(small_project, tmp_path):
+    shutil.copy2(sitebuild.PROJECT / "mkdocs.offline.yml", small_project)
+    shutil.copytree(sitebuild.PROJECT / ".cache", small_project / ".cache")
+    site, dist = tmp_path / "out" / "site", tmp_path / "out" / "dist"
+    assert course_build.build_all(small_project, site, dist) == 0
+    archive = dist / course_build.ZIP_NAME
+    assert (site / course_build.ZIP_IN_SITE).read_bytes() == archive.read_bytes()
+    with zipfile.ZipFile(archive) as opened:
+        names = opened.namelist()
+    assert f"{ZIP_TOP}/index.html" in names and f"{ZIP_TOP}/tg/index.html" in names
+    assert f"{ZIP_TOP}/tg/search/search_index.js" in names
+    before = (archive.read_bytes(), (site / "index.html").read_text(encoding="utf-8"))
+
+    (small_project / "docs/about.en.md").write_text("# About\n\n[broken](nope.md)\n", encoding="utf-8")
+    assert course_build.build_all(small_project, site, dist) != 0
+    assert (archive.read_bytes(), (site / "index.html").read_text(encoding="utf-8")) == before
+    assert not list(site.parent.glob(".site-build-*")), "the staging folder was left behind"
+
+
+def test_zip_is_the_same_for_the_same_input(bundle, tmp_path):
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    course_build.zip_folder(bundle, first)
+    course_build.zip_folder(bundle, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+# --- in the browser, from file:// ----------------------------------------------------------
+
+@pytest.mark.browser
+def test_pages_in_three_languages_and_the_language_switcher(page_in, bundle):
+    offline = OfflinePage(page_in, bundle)
+    page = offline.open("index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    for language, folder in (("ru", "/ru/"), ("tg", "/tg/"), ("en", "/upr-course/")):
+        page.locator(f"a.md-select__link[hreflang={language}]").first.evaluate("link => link.click()")
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        assert folder in page.url and page.url.endswith("index.html")
+    page.goto(offline.folder + "tg/modules.html")
+    next_page = page.locator("a.md-footer__link--next")
+    next_page.click()
+    expect(page.locator("html")).to_have_attribute("lang", "tg")
+    assert page.url.startswith(offline.folder + "tg/")
+    offline.check_nothing_left_the_folder()
+
+
+@pytest.mark.browser
+def test_tajik_search_lists_tajik_pages_only(page_in, bundle):
+    offline = OfflinePage(page_in, bundle)
+    page = offline.open("tg/index.html")
+    for word in TAJIK_WORDS:
+        results = search(page, word)
+        assert results, word
+        assert all(unquote(url).startswith(unquote(offline.folder) + "tg/") for url in results), results
+    offline.check_nothing_left_the_folder()
+
+
+@pytest.mark.browser
+def test_russian_search_finds_other_word_forms(page_in, bundle):
+    offline = OfflinePage(page_in, bundle)
+    page = offline.open("ru/about.html")
+    results = search(page, RUSSIAN_FORM)
+    assert results and all(unquote(url).startswith(unquote(offline.folder) + "ru/") for url in results), results
+    found = page.locator(".md-search-result").inner_text().lower()
+    assert any(form in found for form in RUSSIAN_OTHER_FORMS), found[:500]
+    offline.check_nothing_left_the_folder()
+
+
+def answer_every_question(page) -> None:
+    for question in page.locator("fieldset.mdx-q").all():
+        for option in question.locator("label.mdx-q__option").all()[:1]:
+            option.click()
+        for select in question.locator("select").all():
+            select.select_option(index=1)
+        for field in question.locator("input[type=text]").all():
+            field.fill("x")
+        question.locator("[data-action=check]").click()
+
+
+@pytest.mark.browser
+def test_quiz_to_a_score_then_progress_saved_and_loaded(page_in, bundle, tmp_path):
+    quiz = sorted((bundle / "tg/quizzes").glob("*.html"))[0].relative_to(bundle).as_posix()
+    offline = OfflinePage(page_in, bundle)
+    page = offline.open(quiz)
+    answer_every_question(page)
+    score = page.locator("[data-quiz-score]")
+    expect(score).to_have_count(1)
+    value = score.get_attribute("data-quiz-score")
+
+    page.goto(offline.folder + "tg/progress.html")
+    expect(page.locator(".mdx-progress__status").first).not_to_have_text("")
+    with page.expect_download() as download_info:
+        page.locator("[data-action=save]").click()
+    saved = tmp_path / "progress.json"
+    download_info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    quiz_id = Path(quiz).stem
+    assert round(data["quizzes"][quiz_id]["last"]["s"] * 100) == int(value)
+    offline.check_nothing_left_the_folder()
+
+    # Another copy of the course on another computer: a fresh browser profile.
+    fresh = OfflinePage(page_in, bundle)
+    other = fresh.open("ru/progress.html")
+    other.locator("input[data-action=load]").set_input_files(saved)
+    expect(other.locator(".mdx-progress__message")).not_to_have_text("")
+    row = other.locator(f"[data-progress-quiz='{quiz_id}'] .mdx-progress__status")
+    expect(row).to_contain_text(f"{value} %")
+    other.goto(fresh.folder + quiz.replace("tg/", "ru/"))
+    expect(other.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", value)
+    fresh.check_nothing_left_the_folder()

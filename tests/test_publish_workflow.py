@@ -1,0 +1,78 @@
+"""The GitHub Pages workflow: tests and a strict build first, then the official Pages actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "publish.yml"
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def steps_of(job: dict) -> list[dict]:
+    return job["steps"]
+
+
+def uses(job: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in steps_of(job) if "uses" in step]
+
+
+def index_of(job: dict, predicate) -> int:
+    return next(number for number, step in enumerate(steps_of(job)) if predicate(step))
+
+
+def test_runs_on_every_push_to_main(workflow):
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare 'on' as True
+    assert triggers["push"]["branches"] == ["main"]
+
+
+def test_deploy_waits_for_the_job_that_tests_and_builds(workflow):
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"test-and-build", "deploy"}
+    needs = jobs["deploy"]["needs"]
+    assert (needs if isinstance(needs, list) else [needs]) == ["test-and-build"]
+    assert "if" not in jobs["deploy"]  # no always(): a failed test or build deploys nothing
+
+
+def test_tests_run_in_debian_python_with_debian_chromium(workflow):
+    job = workflow["jobs"]["test-and-build"]
+    container = job["container"]
+    assert (container["image"] if isinstance(container, dict) else container) == "python:3.11-bookworm"
+    assert any(step.get("run", "").strip() == "bash .ci/run" for step in steps_of(job))
+
+
+def test_tests_then_strict_build_then_upload_in_that_order(workflow):
+    job = workflow["jobs"]["test-and-build"]
+    tests = index_of(job, lambda step: step.get("run", "").strip() == "bash .ci/run")
+    build = index_of(job, lambda step: step.get("run", "").strip() == "make build")
+    upload = index_of(job, lambda step: step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert tests < build < upload
+    assert steps_of(job)[upload]["with"]["path"] == "site"
+    assert not any(step.get("continue-on-error") for step in steps_of(job))
+    assert "--strict" in (Path(__file__).resolve().parent.parent / "tools" / "build.py").read_text(encoding="utf-8")
+
+
+def test_site_url_comes_from_configure_pages(workflow):
+    job = workflow["jobs"]["test-and-build"]
+    pages = index_of(job, lambda step: step.get("uses", "").startswith("actions/configure-pages@"))
+    build = index_of(job, lambda step: step.get("run", "").strip() == "make build")
+    assert pages < build
+    step_id = steps_of(job)[pages]["id"]
+    site_url = steps_of(job)[build]["env"]["SITE_URL"]
+    assert site_url.replace(" ", "") == "${{steps.%s.outputs.base_url}}/" % step_id
+
+
+def test_only_the_official_pages_actions_publish(workflow):
+    jobs = workflow["jobs"]
+    assert uses(jobs["test-and-build"]) == ["actions/checkout", "actions/configure-pages",
+                                            "actions/upload-pages-artifact"]
+    assert uses(jobs["deploy"]) == ["actions/deploy-pages"]
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "gh-deploy" not in WORKFLOW.read_text(encoding="utf-8")

@@ -1,0 +1,35 @@
+"""The quiz script and stylesheet stay small and load only on pages that need them."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+
+import sitebuild
+
+ASSETS = sitebuild.PROJECT / "docs" / "assets"
+LIMIT = 10 * 1024
+QUIZ_PAGES = ["quizzes/01-sample/", "ru/quizzes/01-sample/", "tg/quizzes/01-sample/", "progress/", "ru/progress/", "tg/progress/"]
+OTHER_PAGES = ["", "modules/01-sample/", "ru/modules/01-sample/", "tg/", "glossary/", "about/"]
+
+
+def test_quiz_script_and_stylesheet_are_under_10_kb_gzipped():
+    data = (ASSETS / "quiz.js").read_bytes() + (ASSETS / "quiz.css").read_bytes()
+    size = len(gzip.compress(data, compresslevel=9))
+    assert size < LIMIT, f"quiz.js + quiz.css are {size} bytes gzipped; the budget is {LIMIT}"
+
+
+def quiz_assets(html: str) -> set[str]:
+    return set(re.findall(r'(?:href|src)="[^"]*assets/(quiz\.(?:js|css))"', html))
+
+
+@pytest.mark.parametrize("path", QUIZ_PAGES)
+def test_quiz_and_progress_pages_load_the_quiz_assets(small_site, path):
+    assert quiz_assets(small_site.page(path)) == {"quiz.js", "quiz.css"}
+
+
+@pytest.mark.parametrize("path", OTHER_PAGES)
+def test_other_pages_do_not_load_the_quiz_assets(small_site, path):
+    assert quiz_assets(small_site.page(path)) == set()

@@ -1,0 +1,211 @@
+"""Trainer materials: handouts (module + worksheet), answer keys, the materials page, PDFs."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import sitebuild
+import trainer_html
+import yaml
+
+LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
+QUIZ = "02-upr-mechanism"
+
+
+def quiz_file(quiz_id: str = QUIZ) -> dict:
+    return yaml.safe_load((sitebuild.PROJECT / "quizzes" / f"{quiz_id}.yml").read_text(encoding="utf-8"))
+
+
+def module_meta(folder: str, language: str) -> dict:
+    text = (sitebuild.PROJECT / "modules" / folder / f"index.{language}.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1])
+
+
+def text_of(value: object, language: str) -> str:
+    return str(value.get(language) or value["en"]) if isinstance(value, dict) else str(value)
+
+
+def plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def article(page_html: str) -> str:
+    return page_html[page_html.index("<article"):page_html.index("</article>")]
+
+
+def block(page_html: str, marker: str) -> str:
+    """The <li> of one question, from its marker to the next question."""
+    start = page_html.index(marker)
+    end = page_html.find(marker.split("=")[0] + "=", start + len(marker))
+    return page_html[start:end if end > 0 else len(page_html)]
+
+
+def quiz_ids() -> list[str]:
+    return sorted(p.stem for p in (sitebuild.PROJECT / "quizzes").glob("*.yml"))
+
+
+def test_answer_keys_exist_in_every_language_with_questions_in_file_order(course_site):
+    for quiz_id in quiz_ids():
+        questions = [q["id"] for q in quiz_file(quiz_id)["questions"]]
+        for language, root in LANGUAGES.items():
+            page = course_site.page(f"{root}trainers/answer-keys/{quiz_id}/")
+            assert re.findall(r'data-key-question="([^"]+)"', page) == questions, (quiz_id, language)
+
+
+@pytest.mark.parametrize("language", ["en", "tg"])
+def test_answer_key_names_options_by_text_in_file_order_and_marks_the_right_ones(course_site, language):
+    page = course_site.page(f"{LANGUAGES[language]}trainers/answer-keys/{QUIZ}/")
+    checked = 0
+    for question in quiz_file()["questions"]:
+        part = block(page, f'data-key-question="{question["id"]}"')
+        if question["type"] in ("single", "multiple"):
+            shown = [plain(o) for o in re.findall(r'<li class="mdx-key__option[^"]*">(.*?)</li>', part, re.DOTALL)]
+            expected = [text_of(o["text"], language) for o in question["options"]]
+            assert [s.split(". ", 1)[1].split(" ✓")[0] for s in shown] == expected, question["id"]
+            for option, line in zip(question["options"], shown):
+                assert ("✓" in line) == bool(option.get("correct")), (question["id"], line)
+            answer = plain(re.search(r'class="mdx-key__answer">(.*?)</p>', part, re.DOTALL).group(1))
+            for option in question["options"]:
+                assert (text_of(option["text"], language) in answer) == bool(option.get("correct"))
+            checked += 1
+        elif question["type"] == "order":
+            sequence = re.search(r'<ol class="mdx-key__sequence">(.*?)</ol>', part, re.DOTALL).group(1)
+            assert [plain(i) for i in re.findall(r"<li>(.*?)</li>", sequence, re.DOTALL)] == [text_of(i, language) for i in question["items"]]
+            checked += 1
+        elif question["type"] == "match":
+            for pair in question["pairs"]:
+                assert f"{text_of(pair['left'], language)} → {text_of(pair['right'], language)}" in plain(part)
+            checked += 1
+    assert checked >= 3
+
+
+def test_answer_key_shows_explanation_objective_text_and_scoring(course_site):
+    quiz = quiz_file()
+    objectives = {o["id"]: o["text"] for o in module_meta(QUIZ, "tg")["objectives"]}
+    page = course_site.page(f"tg/trainers/answer-keys/{QUIZ}/")
+    for question in quiz["questions"]:
+        part = plain(block(page, f'data-key-question="{question["id"]}"'))
+        assert plain(text_of(question["explanation"], "tg"))[:60] in part, question["id"]
+        assert question["objective"] in part and objectives[question["objective"]] in part, question["id"]
+        assert "Баҳогузорӣ:" in part
+    assert "Ҳадди гузариш: 70%" in page
+    assert "на барои имтиҳон" in page  # public on a public site: self-assessment, not examination
+
+
+def test_short_answer_key_lists_accepted_answers(course_site):
+    quiz_id, question = next((q_id, q) for q_id in quiz_ids() for q in quiz_file(q_id)["questions"] if q["type"] == "short")
+    page = course_site.page(f"trainers/answer-keys/{quiz_id}/")
+    accept = question["accept"]
+    values = accept.get("en") if isinstance(accept, dict) else accept
+    values = values if isinstance(values, list) else [values]
+    part = plain(block(page, f'data-key-question="{question["id"]}"'))
+    assert all(str(v) in part for v in values)
+
+
+def test_trainer_pages_stay_out_of_learners_nav_and_search(course_site):
+    for language, root in LANGUAGES.items():
+        for learner_page in ("", f"modules/{QUIZ}/", f"quizzes/{QUIZ}/"):
+            nav = course_site.page(f"{root}{learner_page}")
+            nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):]
+            nav = nav[:nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
+            assert "answer-keys/" not in nav and "handouts/" not in nav, (language, learner_page)
+    indexes = sorted(course_site.site.rglob("search_index.json"))
+    assert indexes
+    locations = [doc["location"] for index in indexes for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+    assert any(f"modules/{QUIZ}/" in loc for loc in locations), "the module pages should be searchable"
+    assert not [loc for loc in locations if "answer-keys/" in loc or "trainers/handouts/" in loc]
+
+
+def test_handout_has_module_text_then_worksheet_without_answers(course_site):
+    quiz = quiz_file()
+    module_page = article(course_site.page(f"tg/modules/{QUIZ}/"))
+    page = article(course_site.page(f"tg/trainers/handouts/{QUIZ}/"))
+    assert 'id="legal-basis"' in page and "Асоси ҳуқуқӣ" in page  # the module's own text
+    assert page.index('id="legal-basis"') < page.index('class="mdx-worksheet"')
+    assert "mdx-ws__blank" in page and "mdx-ws__box" in page and "mdx-ws__line" in page
+    worksheet = page[page.index('class="mdx-worksheet"'):]
+    assert re.findall(r'data-worksheet-question="([^"]+)"', worksheet) == [q["id"] for q in quiz["questions"]]
+    assert "data-correct" not in worksheet and "✓" not in worksheet and "mdx-key" not in worksheet
+    for question in quiz["questions"]:
+        part = block(worksheet, f'data-worksheet-question="{question["id"]}"')
+        assert plain(text_of(question["explanation"], "tg"))[:60] not in plain(part)
+        if question["type"] in ("single", "multiple"):
+            shown = [plain(o).split(". ", 1)[1] for o in re.findall(r"<li>(.*?)</li>", part, re.DOTALL)]
+            assert shown == [text_of(o["text"], "tg") for o in question["options"]], question["id"]
+        if question["type"] == "order":  # the file order is the answer: never printed as it is
+            shown = [plain(i) for i in re.findall(r"<li>(.*?)</li>", part, re.DOTALL)]
+            assert sorted(shown) == sorted(text_of(i, "tg") for i in question["items"])
+            assert shown != [text_of(i, "tg") for i in question["items"]]
+    # the module's pictures still load from the handout's address
+    for source in re.findall(r'<img[^>]+src="([^"]+)"', page):
+        target = (course_site.site / f"tg/trainers/handouts/{QUIZ}" / source).resolve()
+        assert target.is_file(), source
+    assert len(re.findall(r"<img", page)) == len(re.findall(r"<img", module_page))
+
+
+def test_pages_print_on_a4_without_the_site_frame(course_site):
+    css = (course_site.site / "assets" / "print.css").read_text(encoding="utf-8")
+    assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
+    printing = css[css.index("@media print"):]
+    for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside: avoid"):
+        assert part in printing
+    for url in (f"tg/trainers/handouts/{QUIZ}/", f"ru/trainers/answer-keys/{QUIZ}/"):
+        assert 'href="../../../../assets/print.css"' in course_site.page(url)
+
+
+def test_materials_page_in_trainer_section_links_pages_and_pdfs(course_site):
+    from tools import handouts
+
+    made = {job.pdf_relative() for job in handouts.find_pages(course_site.site)}
+    assert len(made) == 3 * (len(quiz_ids()) + len(list((sitebuild.PROJECT / "modules").glob("[0-9]*"))))
+    for language, root in LANGUAGES.items():
+        page = course_site.page(f"{root}trainers/materials/")
+        links = re.findall(r'<td>.*?</td>', page[page.index('class="mdx-materials"'):], re.DOTALL)
+        hrefs = re.findall(r'href="([^"]+)"', "".join(links))
+        base = course_site.site / root / "trainers" / "materials"
+        pdfs = {(base / h).resolve().relative_to((course_site.site / "trainers" / "pdf").resolve()).as_posix() for h in hrefs if h.endswith(".pdf")}
+        assert pdfs == {p for p in made if p.startswith(f"{language}/")}
+        for href in (h for h in hrefs if not h.endswith(".pdf")):
+            assert (base / href / "index.html").is_file(), href
+        home = course_site.page(root)
+        assert 'href="trainers/materials/"' in home[home.index('<nav class="md-nav md-nav--primary"'):]
+    assert "Барои тренерон" in course_site.page("tg/trainers/materials/")  # the 'For trainers' section
+
+
+def test_rebase_moves_relative_links_and_keeps_others():
+    moved = trainer_html.rebase(
+        '<a href="../01-x/#a">x</a><img src="cycle.svg"><a href="#top">t</a><a href="https://un.org/">u</a>',
+        "tg/modules/02-y/", "tg/trainers/handouts/02-y/")
+    assert moved == ('<a href="../../../modules/01-x/#a">x</a><img src="../../../modules/02-y/cycle.svg">'
+                     '<a href="#top">t</a><a href="https://un.org/">u</a>')
+
+
+def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path):
+    """Runs everywhere make test runs: WeasyPrint and Pango are installed by requirements.txt and .ci/run."""
+    from pypdf import PdfReader
+    from tools import handouts
+
+    jobs = {job.name: job for job in handouts.find_pages(course_site.site) if job.language == "tg"}
+    for name in (f"handout-{QUIZ}", f"answer-key-{QUIZ}"):
+        pdf = handouts.render_pdf(jobs[name], tmp_path / f"{name}.pdf")
+        reader = PdfReader(pdf)
+        first = reader.pages[0]
+        assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (595, 842)  # A4
+        text = "".join(page.extract_text() for page in reader.pages)
+        for letter in "ӣӯҳқғҷ":
+            assert letter in text, (name, letter)
+        assert "Механизми ШУД" in text
+        fonts = []
+        for page in reader.pages:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = (font.get("/DescendantFonts") or [font])[0].get_object().get("/FontDescriptor")
+                fonts.append((str(font["/BaseFont"]), bool(descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))))
+        assert any("DejaVu-Sans" in base and embedded for base, embedded in fonts), fonts
+        assert all(embedded for _, embedded in fonts), fonts
+    worksheet = "".join(p.extract_text() for p in PdfReader(tmp_path / f"handout-{QUIZ}.pdf").pages)
+    assert "Варақаи корӣ" in worksheet and "✓" not in worksheet
