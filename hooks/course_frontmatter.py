@@ -14,6 +14,7 @@ import yaml
 # The same block MkDocs recognises: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _OPENING_ONLY = re.compile(r"\A-{3}[ \t]*\n")
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ def parse_front_matter(source: str) -> dict:
         )
     text = block.group(1) or ""
     try:
+        data = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader, in C when PyYAML has it
+    except yaml.YAMLError:
+        data = None  # worded below by the pure-Python parser, which points better
+    else:
+        return _as_mapping(data)
+    try:
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
         # The context mark points where the broken construct began (an unclosed '['),
@@ -51,6 +58,10 @@ def parse_front_matter(source: str) -> dict:
             f"column {column}: front matter is not valid YAML ({problem}); "
             "write one 'key: value' per line and quote values that contain ': ' or start with a special character",
         ) from None
+    return _as_mapping(data)
+
+
+def _as_mapping(data: object) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):

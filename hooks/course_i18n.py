@@ -34,8 +34,13 @@ def language_root(config: MkDocsConfig, language: str) -> str:
 def ui_text(config: MkDocsConfig, language: str) -> dict[str, str]:
     """The project's interface strings in one language (English where one is missing)."""
     path = Path(config.config_file_path).resolve().parent / UI_STRINGS_FILE
-    table = _load_strings(str(path), path.stat().st_mtime)
-    return {key: values.get(language) or values["en"] for key, values in table.items()}
+    return dict(_strings_in(str(path), path.stat().st_mtime, language))
+
+
+@lru_cache(maxsize=16)
+def _strings_in(path: str, mtime: float, language: str) -> dict[str, str]:
+    """One language's strings, worked out once per file version (read by every page)."""
+    return {key: values.get(language) or values["en"] for key, values in _load_strings(path, mtime).items()}
 
 
 @lru_cache(maxsize=4)

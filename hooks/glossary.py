@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import course_glossary
 import course_i18n
+import course_templates
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
@@ -27,6 +28,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
     language = course_i18n.current_language(config)
     entries = course_glossary.glossary_entries(terms, language)
-    template = config.theme.get_env().get_template("partials/course-glossary.html")
+    template = course_templates.template(config, "partials/course-glossary.html", autoescape=False)
     html = template.render(entries=entries, text=course_i18n.ui_text(config, language))
     return markdown.replace(GLOSSARY_MARKER, html)

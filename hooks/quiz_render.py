@@ -10,6 +10,7 @@ import html
 import random
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 
 import markdown
@@ -77,13 +78,18 @@ def localized(value: object, language: str) -> tuple[object, bool]:
 
 def stable_shuffle(count: int, seed: str) -> list[int]:
     """The same shuffled order at every build, never the answer order (for pages without JS)."""
+    return list(_shuffled(count, seed))
+
+
+@lru_cache(maxsize=4096)
+def _shuffled(count: int, seed: str) -> tuple[int, ...]:
     order = list(range(count))
     generator = random.Random(seed)
     for _ in range(10):
         generator.shuffle(order)
         if order != sorted(order) or count < 2:
-            return order
-    return order[1:] + order[:1]  # still the answer order after ten tries (two items: 1 in 1024)
+            return tuple(order)
+    return tuple(order[1:] + order[:1])  # still the answer order after ten tries (two items: 1 in 1024)
 
 
 def question_view(question: dict, number: int, total: int, language: str, render: Callable[[object], str],

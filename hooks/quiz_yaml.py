@@ -27,6 +27,7 @@ class LocatedYaml:
             path = path[:-1]
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML has it
 GENERAL_FIX = "check the indentation and quote texts that contain ': ' or start with a special character"
 
 
@@ -41,14 +42,27 @@ class YamlSyntaxError(Exception):
 def load_located(text: str) -> LocatedYaml:
     """Parse YAML safely, remembering where each key and item starts."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
+        node, data = _compose_and_construct(text, FAST_LOADER)
+    except yaml.MarkedYAMLError:
+        try:  # the pure-Python parser words its errors best; only a broken file pays for it
+            node, data = _compose_and_construct(text, yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            raise _syntax_error(error) from None
     located = LocatedYaml(data)
     if node is not None:
         _walk(node, (), located)
     return located
+
+
+def _compose_and_construct(text: str, loader_class: type) -> tuple:
+    """One parse gives both the node tree (for line numbers) and the plain data."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
 
 
 def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import course_catalog
 import course_glossary
 import course_i18n
+import course_templates
 import quiz_load
 import quiz_render
 import quiz_validate
@@ -134,7 +135,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = siblings[language]
         title, _ = quiz_render.localized(quiz.data["title"], language)
         status = (quiz.data.get("translation") or {}).get(language, "")
-        file.content_string = f"---\ntitle: {_yaml_text(title)}\ncourse_quiz: {quiz.id}\ntranslation: {status or 'none'}\n---\n\n{QUIZ_BODY_MARKER}\n"
+        # Out of the search index: a result must never show a question's answer or explanation;
+        # learners reach a quiz from its module page and from the progress page.
+        file.content_string = (f"---\ntitle: {_yaml_text(title)}\ncourse_quiz: {quiz.id}\ntranslation: {status or 'none'}\n"
+                               f"search:\n  exclude: true\n---\n\n{QUIZ_BODY_MARKER}\n")
         file.generated_by = "hooks/quizzes.py"
         file.locale = language
         file.locale_alternate_of = language
@@ -219,7 +223,7 @@ def _renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
 
 
 def _template(config: MkDocsConfig, name: str):
-    return config.theme.get_env().overlay(autoescape=True).get_template(name)
+    return course_templates.template(config, name)
 
 
 def _see_href(see: str | None, page: Page, files: Files) -> str | None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import course_catalog
 import course_i18n
+import course_templates
 import quiz_load
 import quiz_render
 import quizzes
@@ -107,7 +108,7 @@ def _renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
 
 
 def _template(config: MkDocsConfig, name: str):
-    return config.theme.get_env().overlay(autoescape=True).get_template(name)
+    return course_templates.template(config, name)
 
 
 def _objectives(config: MkDocsConfig, folder: str | None, language: str) -> dict[str, str]:

@@ -232,3 +232,23 @@ def test_missing_translation_fails_the_strict_build_with_a_warning(small_project
     assert len(warnings) == 1, f"reported once per build (the quizzes are read once), not per language:\n{result.output}"
     assert warnings[0].startswith("WARNING") and "'explanation'" in warnings[0] and "no ru translation" in warnings[0]
     assert "Traceback" not in result.output
+
+
+# --- the quick schema check must agree with the full one ----------------------------------
+
+def parsed_quiz_files() -> list[tuple[str, object]]:
+    """Every case and course quiz that is YAML at all (the others never reach the schema)."""
+    found = []
+    for source in CASES + sorted((Path(__file__).resolve().parents[1] / "quizzes").glob("*.yml")):
+        try:
+            found.append((f"{source.parent.name}/{source.name}", quiz_yaml.load_located(source.read_text(encoding="utf-8")).data))
+        except quiz_yaml.YamlSyntaxError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("name, data", parsed_quiz_files(), ids=lambda value: value if isinstance(value, str) else "")
+def test_quick_schema_check_accepts_exactly_what_the_full_check_accepts(name, data):
+    """A file the compiled check lets through must have no schema problem at all."""
+    full = list(quiz_validate._validator(str(quiz_validate.SCHEMA_FILE)).iter_errors(data))
+    assert bool(quiz_validate.schema_errors(data)) == bool(full)

@@ -7,6 +7,7 @@ import json
 from urllib.parse import unquote
 
 import pytest
+import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import sitebuild
@@ -74,6 +75,25 @@ def test_answer_keys_and_handouts_stay_out_of_every_index(course_site):
     for language in LANGUAGE_ROOTS:
         for doc in index_of(course_site.site, language)["docs"]:
             assert "answer-keys/" not in doc["location"] and "handouts/" not in doc["location"], doc["location"]
+
+
+def test_search_never_shows_a_quiz_answer(course_site):
+    """Quiz pages stay out of the index (their explanations give the answers away); the
+    module pages they test are found, with their 'take the quiz' link."""
+    for language in LANGUAGE_ROOTS:
+        locations = [doc["location"] for doc in index_of(course_site.site, language)["docs"]]
+        assert not [loc for loc in locations if loc.startswith("quizzes/")], language
+        assert [loc for loc in locations if loc.startswith("modules/")], language
+    english = " ".join(" ".join(doc["text"].split()) for doc in index_of(course_site.site, "en")["docs"])
+    plain = []
+    for quiz in sorted((sitebuild.PROJECT / "quizzes").glob("*.yml")):
+        for question in yaml.safe_load(quiz.read_text(encoding="utf-8"))["questions"]:
+            text = " ".join(str(question["explanation"]["en"]).split())
+            if not set(text[:80]) & set("*_[]`<>&"):
+                plain.append((quiz.name, text[:80]))
+    assert len(plain) >= 10  # enough explanations to look for
+    found = [f"{name}: {text}" for name, text in plain if text in english]
+    assert not found, "explanations are searchable:\n" + "\n".join(found)
 
 
 def test_page_excluded_in_front_matter_stays_out(small_project):
