@@ -18,6 +18,9 @@ from jinja2.utils import htmlsafe_json_dumps
 
 INDEX_JSON = "search/search_index.json"
 INDEX_SCRIPT = "search/search_index.js"
+# Languages whose query words are reduced to their stem by lunr-languages' stemmer.
+QUERY_STEMMERS = ("ru",)
+STEMMING_WORKER = "course-search.js"  # docs/assets/javascripts/workers/, beside Material's worker
 _CONFIG_BLOCK = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -30,7 +33,9 @@ def split_index(data: dict, roots: dict[str, str]) -> dict[str, dict]:
 
     The pipeline stays Material's (no stemmer): Material turns every query word into a
     prefix query ("доклад*"), which lunr does not stem, so a stemmed index would stop
-    matching whole words ("тройка*" against the stem "тройк"). Word beginnings match.
+    matching whole words ("тройка*" against the stem "тройк"). Instead, for a language in
+    QUERY_STEMMERS, the pages' search worker stems the query words ("тройке" -> "тройк*"),
+    so every form of a word finds the others.
     """
     prefixes = {language: root for language, root in roots.items() if root}
     default = next((language for language, root in roots.items() if not root), None)
@@ -46,6 +51,8 @@ def split_index(data: dict, roots: dict[str, str]) -> dict[str, dict]:
         config = dict(data.get("config", {}))
         if language == default and "en" in config.get("lang", []):
             config["lang"] = ["en"]
+        if language in QUERY_STEMMERS and language in config.get("lang", []):
+            config["query_stemmer"] = language  # read by STEMMING_WORKER, ignored by Material's
         indexes[language] = {"config": config, "docs": docs}
     return indexes
 
@@ -72,17 +79,24 @@ def write_indexes(site: Path, indexes: dict[str, dict], roots: dict[str, str], s
     return written
 
 
-def point_search_at(html: str, root: str) -> str:
+def point_search_at(html: str, root: str, stem_queries: bool = False) -> str:
     """Make the page's search use the index under root ('ru/'): rebase `__config`'s base.
 
     The base is the relative path to the site root ('../..'); the language folder is
-    appended. Only the search index and result links are resolved against it.
+    appended. Only the search index and result links are resolved against it. With
+    stem_queries, the page's search worker becomes STEMMING_WORKER, which loads Material's
+    worker (named after '#') and stems the query words first.
     """
     match = _CONFIG_BLOCK.search(html)
-    if not root or match is None:
+    if not (root or stem_queries) or match is None:
         return html
     config = json.loads(match.group(2))
-    base = str(config.get("base", "."))
-    config["base"] = base.rstrip("/") + "/" + root
+    if root:
+        base = str(config.get("base", "."))
+        config["base"] = base.rstrip("/") + "/" + root
+    worker = str(config.get("search", ""))
+    if stem_queries and "/" in worker:
+        folder, _, material = worker.rpartition("/")
+        config["search"] = f"{folder}/{STEMMING_WORKER}#{material}"
     block = match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
     return html[: match.start()] + block + html[match.end():]

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    root = course_i18n.language_root(config, course_i18n.current_language(config))
-    return course_search.point_search_at(output, root)
+    language = course_i18n.current_language(config)
+    root = course_i18n.language_root(config, language)
+    return course_search.point_search_at(output, root, stem_queries=language in course_search.QUERY_STEMMERS)
 
 
 @event_priority(-200)  # after static-i18n's final post_build wrote the combined index, and after offline

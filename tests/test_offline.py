@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 import sitebuild
-from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_FORMS, TAJIK_WORDS, search
+from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_ENDING, RUSSIAN_OTHER_FORMS, RUSSIAN_STEM, TAJIK_WORDS, search
 from tools import build as course_build
 
 ZIP_TOP = course_build.ZIP_FOLDER
@@ -155,6 +155,16 @@ def test_russian_search_finds_other_word_forms(page_in, bundle):
     assert results and all(unquote(url).startswith(unquote(offline.folder) + "ru/") for url in results), results
     found = page.locator(".md-search-result").inner_text().lower()
     assert any(form in found for form in RUSSIAN_OTHER_FORMS), found[:500]
+    offline.check_nothing_left_the_folder()
+
+
+@pytest.mark.browser
+def test_russian_search_finds_a_form_with_another_ending_offline(page_in, bundle):
+    offline = OfflinePage(page_in, bundle)
+    page = offline.open("ru/about.html")
+    results = search(page, RUSSIAN_OTHER_ENDING)
+    assert results and all(unquote(url).startswith(unquote(offline.folder) + "ru/") for url in results), results
+    assert RUSSIAN_STEM in page.locator(".md-search-result").inner_text().lower()
     offline.check_nothing_left_the_folder()
 
 
