@@ -80,7 +80,11 @@ def manifest(language: str, root: str, name: str, short_name: str, description: 
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": colour,
-        "icons": [{"src": f"{to_site_root}assets/logo.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}],
+        "icons": [
+            {"src": f"{to_site_root}assets/icons/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any maskable"},
+            {"src": f"{to_site_root}assets/icons/icon-512.png", "sizes": "512x512", "type": "image/png", "purpose": "any maskable"},
+            {"src": f"{to_site_root}assets/logo.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

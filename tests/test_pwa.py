@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 import browser
 
@@ -45,9 +46,15 @@ def test_every_language_has_a_manifest_in_its_language_with_the_course_logo(cour
         assert manifest["lang"] == language
         assert manifest["short_name"] == names[language]
         assert manifest["start_url"] == "./"
-        icon = (course_site.site / root / manifest["icons"][0]["src"]).resolve()
-        assert icon == (course_site.site / "assets" / "logo.svg").resolve()
-        assert '<link rel="manifest" href="../manifest.webmanifest">' in course_site.page(f"{root}about/")
+        icons = {icon["sizes"]: (course_site.site / root / icon["src"]).resolve() for icon in manifest["icons"]}
+        assert icons["any"] == (course_site.site / "assets" / "logo.svg").resolve()
+        for size in ("192x192", "512x512"):  # PNG icons, which every phone browser can put on a home screen
+            with Image.open(icons[size]) as image:
+                assert f"{image.width}x{image.height}" == size and image.format == "PNG"
+        page = course_site.page(f"{root}about/")
+        assert '<link rel="manifest" href="../manifest.webmanifest">' in page
+        touch = re.search(r'<link rel="apple-touch-icon" href="([^"]+)">', page)
+        assert touch and (course_site.site / root / "about" / touch[1]).is_file()
 
 
 def test_any_changed_file_gives_the_worker_a_new_version(tmp_path):
