@@ -160,3 +160,36 @@ def test_answer_hash_stays_when_only_a_russian_translation_changes():
 def test_answer_hash_changes_when_a_true_false_answer_flips():
     question = {"id": "peer", "type": "true_false", "answer": True, "prompt": {"en": "?"}, "explanation": {"en": "."}}
     assert quiz_load.answer_hash(question) != quiz_load.answer_hash({**question, "answer": False})
+
+
+# --- compiled partials ---------------------------------------------------------------------
+
+class _Theme(dict):
+    def __init__(self, folder):
+        super().__init__(language="en")
+        self.dirs = [str(folder)]
+
+    def get_env(self):
+        import jinja2
+
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(self.dirs))
+
+
+def test_an_edited_partial_shows_on_the_next_build_and_pages_carry_no_indentation(tmp_path):
+    """`mkdocs serve` reuses the process: a partial is compiled once, yet an edit shows."""
+    import os
+    import types
+
+    import course_templates
+
+    partial = tmp_path / "partials" / "demo.html"
+    partial.parent.mkdir()
+    partial.write_text("<ul>\n    {% for x in items %}\n    <li>{{ x }}</li>\n    {% endfor %}\n</ul>\n", encoding="utf-8")
+    config = types.SimpleNamespace(theme=_Theme(tmp_path))
+    first = course_templates.template(config, "partials/demo.html")
+    assert first.render(items=["a<b"]) == "<ul>\n<li>a&lt;b</li>\n</ul>"  # escaped, unindented
+    assert course_templates.template(config, "partials/demo.html") is first  # not compiled again
+    partial.write_text("<ol>{% for x in items %}<li>{{ x }}</li>{% endfor %}</ol>\n", encoding="utf-8")
+    stat = partial.stat()
+    os.utime(partial, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert course_templates.template(config, "partials/demo.html").render(items=["a"]) == "<ol><li>a</li></ol>"
