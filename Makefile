@@ -55,7 +55,7 @@ check: $(VENV)/.installed-build  ## check quizzes, modules and links in seconds 
 new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in three languages with a starter quiz
 	@$(BIN)/python -m tools.scaffold module "$(SLUG)"
 
-new-quiz: $(VENV)/.installed-build  ## MODULE=02-upr-mechanism: a starter quiz for an existing module
+new-quiz: $(VENV)/.installed-build  ## MODULE=<module-folder>: a starter quiz for an existing module that has none
 	@$(BIN)/python -m tools.scaffold quiz "$(MODULE)"
 
 test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## the whole test suite

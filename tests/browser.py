@@ -52,3 +52,32 @@ def serve(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def keep_requests_inside(context, inside: str) -> list[str]:
+    """Let the pages load only what starts with `inside` (plus data:, blob:, about:); every
+    other request is blocked and listed in the returned list, which fills as pages load."""
+    outside: list[str] = []
+
+    def guard(route) -> None:
+        url = route.request.url
+        if url.startswith(inside) or url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return outside
+
+
+def answer_every_question(page) -> None:
+    """Some answer to every question of a quiz page (whatever its language), each checked."""
+    for question in page.locator("fieldset.mdx-q").all():
+        for option in question.locator("label.mdx-q__option").all()[:1]:
+            option.click()
+        for select in question.locator("select").all():
+            select.select_option(index=1)
+        for field in question.locator("input[type=text]").all():
+            field.fill("x")
+        question.locator("[data-action=check]").click()

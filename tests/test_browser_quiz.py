@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 import axe
+import browser
 
 pytestmark = pytest.mark.browser
 
@@ -143,18 +144,6 @@ def current_order(q) -> list[int]:
 def answer_all(page, results: dict, how=answer_by_mouse) -> None:
     for qid in QUESTIONS:
         how(page, qid, ANSWERS[qid][results.get(qid, "right")])
-
-
-def answer_any_language(page) -> None:
-    """Some answer to every question, whatever the page's language."""
-    for q in page.locator("fieldset.mdx-q").all():
-        for option in q.locator("label.mdx-q__option").all()[:1]:
-            option.click()
-        for select in q.locator("select").all():
-            select.select_option(index=1)
-        for field in q.locator("input[type=text]").all():
-            field.fill("x")
-        q.locator("[data-action=check]").click()
 
 
 # --- one question of each type -------------------------------------------------------------
@@ -563,7 +552,7 @@ def test_order_and_match_by_touch_on_a_phone(page_in, small_server):
 def test_quiz_page_has_no_serious_accessibility_violations(page_in, small_server, language):
     page = open_page(page_in, small_server + language + QUIZ)
     assert axe.serious_violations(page) == []
-    answer_any_language(page)
+    browser.answer_every_question(page)
     expect(page.locator("[data-quiz-score]")).to_be_visible()
     page.locator(".mdx-q__hint summary").first.click()
     assert axe.serious_violations(page) == []

@@ -15,6 +15,8 @@ from urllib.parse import unquote
 import pytest
 from playwright.sync_api import expect
 
+import browser
+import htmlscan
 import sitebuild
 from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_ENDING, RUSSIAN_OTHER_FORMS, RUSSIAN_STEM, TAJIK_WORDS, search
 from tools import build as course_build
@@ -40,19 +42,10 @@ class OfflinePage:
 
     def __init__(self, page_in, folder: Path, **options):
         self.folder = folder.resolve().as_uri() + "/"
-        self.outside: list[str] = []
         self.errors: list[str] = []
         self.page = page_in(accept_downloads=True, **options)
-        self.page.context.route("**/*", self._route)
+        self.outside = browser.keep_requests_inside(self.page.context, self.folder)
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-
-    def _route(self, route) -> None:
-        url = route.request.url
-        if url.startswith(self.folder) or url.startswith(("data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
 
     def open(self, path: str):
         self.page.goto(self.folder + path)
@@ -75,10 +68,7 @@ def test_zip_holds_the_course_in_three_languages_with_search_scripts(bundle):
 
 
 def test_bundle_references_no_third_party_script_or_font(bundle):
-    for html in bundle.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
-        for banned in ("unpkg.com", "fonts.googleapis.com", "fonts.gstatic.com", "cdn.jsdelivr"):
-            assert banned not in text, f"{html.relative_to(bundle)} loads from {banned}"
+    assert htmlscan.third_party_loads(bundle) == {}
 
 
 def test_download_page_says_the_reader_already_has_the_copy(bundle, course_site):
@@ -160,23 +150,12 @@ def test_russian_search_finds_other_word_forms(page_in, bundle, word, shown):
     offline.check_nothing_left_the_folder()
 
 
-def answer_every_question(page) -> None:
-    for question in page.locator("fieldset.mdx-q").all():
-        for option in question.locator("label.mdx-q__option").all()[:1]:
-            option.click()
-        for select in question.locator("select").all():
-            select.select_option(index=1)
-        for field in question.locator("input[type=text]").all():
-            field.fill("x")
-        question.locator("[data-action=check]").click()
-
-
 @pytest.mark.browser
 def test_quiz_to_a_score_then_progress_saved_and_loaded(page_in, bundle, tmp_path):
     quiz = sorted((bundle / "tg/quizzes").glob("*.html"))[0].relative_to(bundle).as_posix()
     offline = OfflinePage(page_in, bundle)
     page = offline.open(quiz)
-    answer_every_question(page)
+    browser.answer_every_question(page)
     score = page.locator("[data-quiz-score]")
     expect(score).to_have_count(1)
     value = score.get_attribute("data-quiz-score")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -55,7 +56,16 @@ def test_tests_then_strict_build_then_upload_in_that_order(workflow):
     assert tests < build < upload
     assert steps_of(job)[upload]["with"]["path"] == "site"
     assert not any(step.get("continue-on-error") for step in steps_of(job))
-    assert "--strict" in (Path(__file__).resolve().parent.parent / "tools" / "build.py").read_text(encoding="utf-8")
+
+
+def test_make_build_runs_mkdocs_strictly(monkeypatch):
+    """The workflow's `make build` goes through tools/build.py, whose builds are --strict."""
+    from tools import build as course_build
+
+    commands = []
+    monkeypatch.setattr(course_build.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0))
+    assert course_build.mkdocs_build(Path("mkdocs.yml"), Path("site")) == 0
+    assert commands and commands[0][1:4] == ["-m", "mkdocs", "build"] and "--strict" in commands[0]
 
 
 def test_site_url_comes_from_configure_pages(workflow):

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import fastjsonschema
 import pytest
 import quiz_load
 import quiz_validate
@@ -249,6 +250,13 @@ def parsed_quiz_files() -> list[tuple[str, object]]:
 
 @pytest.mark.parametrize("name, data", parsed_quiz_files(), ids=lambda value: value if isinstance(value, str) else "")
 def test_quick_schema_check_accepts_exactly_what_the_full_check_accepts(name, data):
-    """A file the compiled check lets through must have no schema problem at all."""
+    """The compiled check, which alone decides for a valid file, passes a file exactly when
+    the full check finds no problem in it."""
     full = list(quiz_validate._validator(str(quiz_validate.SCHEMA_FILE)).iter_errors(data))
+    try:
+        quiz_validate._quick_check(str(quiz_validate.SCHEMA_FILE))(data)
+        quick_passes = True
+    except fastjsonschema.JsonSchemaException:
+        quick_passes = False
+    assert quick_passes == (not full)
     assert bool(quiz_validate.schema_errors(data)) == bool(full)
