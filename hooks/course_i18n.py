@@ -31,6 +31,13 @@ def language_root(config: MkDocsConfig, language: str) -> str:
     return "" if language == default else f"{language}/"
 
 
+def language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Every language this build writes, with its site-relative folder ('' for the default)."""
+    i18n = config.plugins.get("i18n")
+    languages = [item.locale for item in i18n.config.languages if item.build] if i18n else [config.theme.get("language", "en")]
+    return {language: language_root(config, language) for language in languages}
+
+
 def ui_text(config: MkDocsConfig, language: str) -> dict[str, str]:
     """The project's interface strings in one language (English where one is missing)."""
     path = Path(config.config_file_path).resolve().parent / UI_STRINGS_FILE

@@ -50,7 +50,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if course_bundle.is_offline_build(config) or getattr(i18n, "building", False):
         return  # a language build inside static-i18n's loop: the outer build writes for all
     site = Path(config.site_dir)
-    roots = {language: course_i18n.language_root(config, language) for language in _languages(config)}
+    roots = course_i18n.language_roots(config)
     for language, root in roots.items():
         name, description = _names.get(language, (config.site_name, config.site_description))
         short_name = course_i18n.ui_text(config, language)["offline_short_name"]
@@ -61,10 +61,3 @@ def on_post_build(config: MkDocsConfig) -> None:
     source = Path(config.docs_dir, course_offline.WORKER_SOURCE).read_text(encoding="utf-8")
     worker = course_offline.worker_text(source, course_offline.version(site, lists), lists)
     (site / course_offline.WORKER).write_text(worker, encoding="utf-8")
-
-
-def _languages(config: MkDocsConfig) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme.get("language", "en")]
-    return [item.locale for item in i18n.config.languages if item.build]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import course_bundle
 import course_i18n
+import front_matter
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -45,8 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "<!-- course:" not in markdown:
         return markdown
-    source = getattr(page.file, "project_path", None) or f"docs/{page.file.src_uri}"
-    return course_bundle.keep_variant(markdown, course_bundle.is_offline_build(config), source)
+    return course_bundle.keep_variant(markdown, course_bundle.is_offline_build(config), front_matter.source_path(page))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -110,7 +110,7 @@ def question_view(question: dict, number: int, total: int, language: str, render
         "explanation": text(question["explanation"], "explanation"),
         "hint": text(question["hint"], "hint") if "hint" in question else "",
         "see_href": see_href, "objective": question.get("objective", ""),
-        "shuffle": question.get("shuffle", True),
+        "shuffle": kind in ("single", "multiple") and question.get("shuffle", True),  # others: always
     }
     if kind in ("single", "multiple"):
         view["options"] = [

@@ -66,13 +66,9 @@ def course_index(root: Path, docs_dir: Path) -> quiz_validate.CourseIndex:
     return index
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra["course_quiz_set"] = None  # loaded at most once per language build
-    return config
-
-
 def load(config: MkDocsConfig) -> quiz_load.QuizSet:
-    """The checked quizzes of this build (files are parsed once per build, see quiz_load)."""
+    """The checked quizzes of this build: loaded by the first language build, reused by the
+    others (static-i18n keeps the config; `mkdocs serve` loads a new one for each rebuild)."""
     cached = config.extra.get("course_quiz_set")
     if cached is None:
         cached = config.extra["course_quiz_set"] = _load(config)
@@ -214,7 +210,8 @@ def storage_namespace(config: MkDocsConfig) -> str:
     return f"upr-course:{urlsplit(config.site_url or '/').path.rstrip('/') or '/'}"
 
 
-def _renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
+def text_renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
+    """Quiz texts to HTML with the site's Markdown extensions (one renderer per config)."""
     key = id(config)
     if _state.get("renderer_key") != key:
         _state["renderer"] = quiz_render.TextRenderer(config.markdown_extensions, config.mdx_configs)
@@ -242,7 +239,7 @@ def _see_href(see: str | None, page: Page, files: Files) -> str | None:
 def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
-    render = _renderer(config)
+    render = text_renderer(config)
     questions = quiz.data["questions"]
     views = [
         quiz_render.question_view(q, n, len(questions), language, render, _see_href(q.get("see"), page, files), quiz.question_hashes[q["id"]])

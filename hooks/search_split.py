@@ -42,14 +42,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         data = json.loads(combined.read_text(encoding="utf-8"))
     except ValueError as error:
         raise PluginError(f"{combined}: the search index written by the search plugin is not valid JSON ({error}); rebuild with a clean site folder") from None
-    roots = {language: course_i18n.language_root(config, language) for language in _languages(config)}
+    roots = course_i18n.language_roots(config)
     indexes = course_search.split_index(data, roots)
     course_search.write_indexes(site, indexes, roots, script=course_bundle.is_offline_build(config))
-
-
-def _languages(config: MkDocsConfig) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return [config.theme.get("language", "en")]
-    return [item.locale for item in i18n.config.languages if item.build]
-

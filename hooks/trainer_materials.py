@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import course_catalog
 import course_i18n
 import course_templates
-import quiz_load
 import quiz_render
 import quizzes
 import trainer_html
@@ -34,17 +33,11 @@ HANDOUT_MARKER = "<!-- course:handout -->"
 MODULE_TEXT_MARKER = "<!-- course:handout-module-text -->"
 KEY_MARKER = "<!-- course:answer-key -->"
 MATERIALS_MARKER = "<!-- course:trainer-materials -->"
-_state: dict = {}
 
 
 def pdf_path(language: str, kind: str, name: str) -> str:
     """Site path of a PDF that tools/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
     return f"trainers/pdf/{language}/{kind}-{name}.pdf"
-
-
-def _quizzes(config: MkDocsConfig) -> list[quiz_load.Quiz]:
-    """The quizzes hook's checked set (cached), without draft modules' quizzes in a published build."""
-    return quizzes.load(config).quizzes
 
 
 def _modules(config: MkDocsConfig) -> list[course_catalog.Module]:
@@ -76,7 +69,6 @@ def _generated(config: MkDocsConfig, language: str, folder: str, name: str, fron
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
-    _state["quizzes"] = _quizzes(config)  # once per language build
     for module in _modules(config):
         page = module.pages.get(language) or module.pages["en"]
         file = _generated(config, language, "handouts", module.folder, {
@@ -88,7 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if language not in module.pages:
             file.locale = "en"  # shown in English: the frame says so
         files.append(file)
-    for quiz in _state["quizzes"]:
+    for quiz in quizzes.load(config).quizzes:
         title, _ = quiz_render.localized(quiz.data["title"], language)
         file = _generated(config, language, "answer-keys", quiz.id, {
             "title": text["trainer_key_title"].replace("#", str(title)),
@@ -98,13 +90,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.project_path = f"quizzes/{quiz.id}.yml"
         files.append(file)
     return files
-
-
-def _renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
-    if _state.get("renderer_key") != id(config):
-        _state["renderer"] = quiz_render.TextRenderer(config.markdown_extensions, config.mdx_configs)
-        _state["renderer_key"] = id(config)
-    return _state["renderer"]
 
 
 def _template(config: MkDocsConfig, name: str):
@@ -153,8 +138,8 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
     text = course_i18n.ui_text(config, language)
     module = next(m for m in _modules(config) if m.folder == folder)
     meta = (module.pages.get(language) or module.pages["en"]).meta
-    quiz = next((q for q in _state["quizzes"] if q.module == folder), None)
-    sheet = trainer_views.worksheet(quiz.data, language, _renderer(config)) if quiz else []
+    quiz = next((q for q in quizzes.load(config).quizzes if q.module == folder), None)
+    sheet = trainer_views.worksheet(quiz.data, language, quizzes.text_renderer(config)) if quiz else []
     quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
     return _template(config, "partials/trainer-handout.html").render(
         module=module, meta=meta, text=text, language=language, questions=sheet, quiz_title=quiz_title,
@@ -164,9 +149,9 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
 
 def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
     text = course_i18n.ui_text(config, language)
-    quiz = next(q for q in _state["quizzes"] if q.id == quiz_id)
-    key = trainer_views.answer_key(quiz.data, language, _renderer(config), _objectives(config, quiz.module, language))
-    intro = _renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
+    quiz = next(q for q in quizzes.load(config).quizzes if q.id == quiz_id)
+    key = trainer_views.answer_key(quiz.data, language, quizzes.text_renderer(config), _objectives(config, quiz.module, language))
+    intro = quizzes.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
     return _template(config, "partials/trainer-answer-key.html").render(
         quiz=quiz, questions=key, text=text, language=language, intro=intro,
     )
@@ -180,7 +165,7 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
         return get_relative_url(file.url, page.url) if file else ""
 
     rows = []
-    quiz_list = _state["quizzes"]
+    quiz_list = quizzes.load(config).quizzes
     for module in _modules(config):
         quiz = next((q for q in quiz_list if q.module == module.folder), None)
         rows.append({

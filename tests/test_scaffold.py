@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -110,6 +111,22 @@ def test_draft_module_left_out_of_the_published_build(published):
         html = published.page(page)
         assert SLUG not in html and "TODO: Module title" not in html and "TODO: Номи модул" not in html
     assert 'href="01-sample/"' in published.page("modules/")  # the published module stays listed
+
+
+def test_export_leaves_out_a_draft_module_even_with_a_broken_quiz(drafted, tmp_path):
+    """Like the published build: a half-written draft never stops `make export`."""
+    from tools import export
+
+    project = sitebuild.make_project(tmp_path / "project")
+    for part in (f"modules/{SLUG}", f"quizzes/{SLUG}.yml"):
+        source, target = drafted / part, project / part
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            target.write_text(source.read_text(encoding="utf-8").replace("correct: true", "correct: maybe"), encoding="utf-8")
+    assert "correct: maybe" in (project / f"quizzes/{SLUG}.yml").read_text(encoding="utf-8")
+    quizzes, _, _ = export.load_course(project)
+    assert [quiz.id for quiz in quizzes] == ["01-sample"]
 
 
 def test_draft_module_shown_by_serve(served):

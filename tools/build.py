@@ -20,8 +20,10 @@ import zipfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-ZIP_NAME = "upr-course-offline.zip"
-ZIP_IN_SITE = f"download/{ZIP_NAME}"  # hooks/course_bundle.py links the download page here
+sys.path.insert(0, str(PROJECT / "hooks"))
+from course_bundle import ZIP_NAME  # noqa: E402 - the names the download page links
+from course_bundle import ZIP_URL as ZIP_IN_SITE  # noqa: E402
+
 ZIP_FOLDER = "upr-course"  # the folder that unzipping creates
 BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")  # no use from the file system
 DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EPOCH is set

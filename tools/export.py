@@ -36,17 +36,22 @@ def load_course(project: Path):
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
 
+    import course_catalog
+    import course_glossary
     import quizzes as quiz_pages  # hooks/quizzes.py: the same checks and selection as the build
 
     config = load_config(str(project / "mkdocs.yml"))
     try:
+        modules = course_catalog.load_catalog(project)
+        course_glossary.load_terms(project)
+    except (course_catalog.CatalogError, course_glossary.GlossaryError) as problem:
+        raise ExportError(f"{problem}\nFix these first: `make build` reports the same.") from None
+    # as the published build does (hooks/course_modules.py): draft modules and their quizzes stay out
+    config.extra["course_hidden_modules"] = [module.folder for module in modules if module.draft]
+    try:
         quizzes = quiz_pages.load(config).quizzes
     except PluginError as problem:
         raise ExportError(f"{problem}\nFix these first: `make build` reports the same.") from None
-    import course_catalog
-
-    drafts = {module.folder for module in course_catalog.load_catalog(project) if module.draft}
-    quizzes = [quiz for quiz in quizzes if quiz.module not in drafts]  # like the published build
     ui = yaml.safe_load((project / "hooks" / "ui_strings.yml").read_text(encoding="utf-8"))
     return quizzes, config, ui
 
