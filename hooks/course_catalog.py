@@ -14,6 +14,7 @@ from course_frontmatter import FrontMatterProblem, parse_front_matter
 LANGUAGES = ("en", "ru", "tg")
 MODULE_FOLDER = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 OBJECTIVE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+LEVELS = ("remember", "understand", "apply", "analyse")
 REQUIRED_KEYS = ("title", "summary", "study_time", "facts_as_of", "objectives")
 
 
@@ -35,6 +36,13 @@ class Module:
     def objective_ids(self) -> list[str]:
         english = self.pages.get("en")
         return [o["id"] for o in english.meta.get("objectives", [])] if english else []
+
+    @property
+    def objective_levels(self) -> dict[str, str | None]:
+        """Objective id -> its 'level:' (remember, understand, apply, analyse) or None."""
+        english = self.pages.get("en")
+        objectives = english.meta.get("objectives", []) if english else []
+        return {o["id"]: o.get("level") for o in objectives if isinstance(o, dict) and "id" in o}
 
     @property
     def draft(self) -> bool:
@@ -120,6 +128,13 @@ def check_module(module: Module, project_root: Path) -> list[str]:
         bad = [i for i in ids if not OBJECTIVE_ID.match(i)]
         if bad:
             problems.append(f"{where}:1: objective id '{bad[0]}' is not a slug; use lower-case words joined by hyphens")
+        for objective in objectives:
+            level = objective.get("level")
+            if level is not None and level not in LEVELS:
+                problems.append(
+                    f"{where}:1: objective '{objective['id']}' has level '{level}'; "
+                    f"use one of {', '.join(LEVELS)} (or leave 'level' out)"
+                )
         if language != "en" and ids != english_ids:
             problems.append(
                 f"{where}:1: objective ids {ids} differ from index.en.md {english_ids}; "

@@ -11,11 +11,15 @@ with COURSE_SHOW_DRAFTS=1) and left out of `mkdocs build`: its pages, nav entry 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import course_catalog
 import course_i18n
+import course_studytime
+import course_templates
+import quiz_load
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
 
 MODULE_LIST_MARKER = "<!-- course:module-list -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
+ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
 OVERVIEW_PAGE = "modules.md"
 _state = {"command": "build"}
 
@@ -115,7 +120,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
     if MODULE_LIST_MARKER in markdown:
         markdown = markdown.replace(MODULE_LIST_MARKER, _module_list(config, page, language))
+    if ANSWER_MARKER.search(markdown):
+        page.meta["course_answers"] = True  # main.html loads the quiz script and styles
+        markdown = ANSWER_MARKER.sub(lambda match: _answer_box(config, page, language, match.group(1)), markdown)
     return markdown
+
+
+def _answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -> str:
+    """The learner's answer box for one exercise, kept under 'module/exercise' in the browser."""
+    folder = page.file.src_uri.split("/")[1] if page.file.src_uri.startswith("modules/") else page.file.src_uri.rsplit(".", 1)[0]
+    text = course_i18n.ui_text(config, language)
+    strings = {key[len("answer_"):]: value for key, value in text.items() if key.startswith("answer_")}
+    html = course_templates.template(config, "partials/course-answer.html").render(
+        key=f"{folder}/{exercise}", element_id=f"answer-{exercise}", store=quiz_load.storage_namespace(config.site_url),
+        text=strings, script_text=strings,
+    )
+    return "\n" + html.strip() + "\n"
 
 
 def _module_list(config: MkDocsConfig, page: Page, language: str) -> str:
@@ -125,6 +145,7 @@ def _module_list(config: MkDocsConfig, page: Page, language: str) -> str:
         source = module.pages.get(language) or module.pages["en"]
         meta = source.meta
         link = f"modules/{module.folder}/index.md"
-        minutes = text["minutes"].replace("#", str(meta.get("study_time", "")))
+        study = course_studytime.parse(meta.get("study_time"))
+        minutes = text["minutes"].replace("#", str(study.total if study else ""))
         rows.append(f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |")
     return "\n".join(rows)

@@ -7,8 +7,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import quiz_quality
 import quiz_validate
+from course_texts import Finding
 from quiz_yaml import YamlSyntaxError, load_located
 
 EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
@@ -22,6 +25,7 @@ class Quiz:
     path: Path
     data: dict
     question_hashes: dict[str, str] = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)  # location in the data -> line in the file
 
     @property
     def module(self) -> str | None:
@@ -37,6 +41,7 @@ class QuizSet:
     quizzes: list[Quiz]
     errors: list[str]
     warnings: list[str]
+    quality: list[Finding] = field(default_factory=list)  # item-writing findings
 
 
 _cache: dict[tuple, QuizSet] = {}
@@ -60,7 +65,7 @@ def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSe
 
 
 def _index_key(index: quiz_validate.CourseIndex) -> str:
-    return json.dumps([index.modules, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
+    return json.dumps([index.modules, index.levels, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
 
 
 def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
@@ -76,10 +81,17 @@ def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.Cours
         errors.extend(report.errors)
         warnings.extend(report.warnings)
         if not report.errors:
-            quiz = Quiz(path.stem, path, located.data)
+            quiz = Quiz(path.stem, path, located.data, lines=located.lines)
             quiz.question_hashes = {q["id"]: answer_hash(q) for q in located.data["questions"]}
             quizzes.append(quiz)
-    return QuizSet(quizzes, errors, warnings)
+    quality = quiz_quality.check_quizzes([items_of(quiz, project_root) for quiz in quizzes], index.levels)
+    return QuizSet(quizzes, errors, warnings, quality)
+
+
+def items_of(quiz: Quiz, project_root: Path) -> quiz_quality.QuizItems:
+    """What the item-writing rules read of a checked quiz."""
+    return quiz_quality.QuizItems(quiz.path.relative_to(project_root).as_posix(), quiz.module,
+                                  quiz.data["questions"], quiz.pass_mark, quiz.lines)
 
 
 def answer_hash(question: dict) -> str:
@@ -97,6 +109,11 @@ def answer_hash(question: dict) -> str:
         "accept": question.get("accept"),
     }
     return hashlib.sha1(json.dumps(essence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+
+
+def storage_namespace(site_url: str | None) -> str:
+    """Keys in localStorage start with this, so courses on one origin never collide."""
+    return f"upr-course:{urlsplit(site_url or '/').path.rstrip('/') or '/'}"
 
 
 def heading_ids(markdown: str) -> set[str]:

@@ -26,12 +26,13 @@ ALWAYS_LOCALIZED = ("title", "intro", "prompt", "explanation", "feedback", "hint
 class CourseIndex:
     """What quiz files may point at, as plain data.
 
-    modules: folder -> objective ids. pages: site page ('modules/02-x/' or 'glossary/')
+    modules: folder -> objective ids (levels: their 'level:', if any). pages: site page ('modules/02-x/' or 'glossary/')
     -> language -> heading ids present in that language's page.
     """
 
     modules: dict[str, list[str]] = field(default_factory=dict)
     pages: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+    levels: dict[str, dict[str, str | None]] = field(default_factory=dict)  # folder -> objective -> level
 
 
 @dataclass

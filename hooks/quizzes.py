@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import course_catalog
 import course_glossary
@@ -49,6 +48,7 @@ def course_index(root: Path, docs_dir: Path) -> quiz_validate.CourseIndex:
     modules = course_catalog.load_catalog(root)
     for module in modules:
         index.modules[module.folder] = module.objective_ids
+        index.levels[module.folder] = module.objective_levels
         index.pages[f"modules/{module.folder}/"] = {
             lang: quiz_load.heading_ids(page.path.read_text(encoding="utf-8")) for lang, page in module.pages.items()
         }
@@ -105,6 +105,7 @@ def without_drafts(quizzes: quiz_load.QuizSet, root: Path, hidden: tuple) -> qui
         [q for q in quizzes.quizzes if q.module not in hidden],
         [e for e in quizzes.errors if e.split(":", 1)[0] not in drafts],
         [w for w in quizzes.warnings if w.split(":", 1)[0] not in drafts],
+        [f for f in quizzes.quality if f.file not in drafts],
     )
     _state["published"] = (quizzes, hidden, kept)
     return kept
@@ -122,6 +123,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if course_i18n.language_root(config, language) == "":
         for warning in quiz_set.warnings:  # once per build, not once per language
             log.warning(warning)
+        drafting = _draft_quiz_files(config)
+        for finding in quiz_set.quality:
+            # a draft module's quiz is being written: what it still lacks is news, not a failure
+            (log.info if finding.file in drafting else log.warning)(finding.text())
     for quiz in quiz_set.quizzes:
         siblings = {}
         for lang in LANGUAGES:
@@ -142,6 +147,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.project_path = f"quizzes/{quiz.id}.yml"
         files.append(file)
     return files
+
+
+def _draft_quiz_files(config: MkDocsConfig) -> set[str]:
+    """Quiz files of the draft modules this build shows (`mkdocs serve`)."""
+    drafts = {module.folder for module in config.extra.get("course_modules", []) if module.draft}
+    return {f"quizzes/{quiz.id}.yml" for quiz in load(config).quizzes if quiz.module in drafts}
 
 
 def _yaml_text(text: object) -> str:
@@ -206,8 +217,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def storage_namespace(config: MkDocsConfig) -> str:
-    """Keys in localStorage start with this, so courses on one origin never collide."""
-    return f"upr-course:{urlsplit(config.site_url or '/').path.rstrip('/') or '/'}"
+    return quiz_load.storage_namespace(config.site_url)
 
 
 def text_renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:

@@ -99,7 +99,10 @@ def test_starter_quiz_validates_and_check_only_lists_placeholders(drafted, capsy
     out = capsys.readouterr().out
     assert code == 0, out
     problems = [line for line in out.splitlines() if ": warning: " in line or ": error: " in line]
-    assert problems and all("placeholder" in line and "(draft module 02-follow-up)" in line for line in problems)
+    assert problems and all("(draft module 02-follow-up)" in line for line in problems)
+    # what is left to write: the placeholders, and the questions a finished quiz still needs
+    assert all("placeholder" in line or "item writing: objective" in line for line in problems), problems
+    assert any("placeholder" in line for line in problems)
 
 
 def test_draft_module_left_out_of_the_published_build(published):
@@ -149,6 +152,8 @@ def test_new_quiz_for_an_existing_module_validates(small_project):
     index = check.course_index(small_project, check.lenient_modules(small_project), [])
     loaded = quiz_load.load_quizzes(small_project, index)
     assert loaded.errors == [] and loaded.warnings == []
+    # a starter quiz validates; the item-writing check says it lacks a second question per objective
+    assert loaded.quality and all("assessed by 1 question" in f.message for f in loaded.quality)
     assert len(loaded.quizzes[0].data["questions"]) == 2
 
 

@@ -15,10 +15,10 @@ import sitebuild
 LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
 TAJIK_WORDS = ("ҳуқуқ", "ҷомеа", "Шӯро")
 # Material matches word beginnings: the base form "договор" finds pages that only have
-# "договоров", "договорных"... A form with another ending ("тройке" for "тройка") is found
+# "договоров", "договорных"... A form with another ending ("тройками" for "тройка") is found
 # because the Russian pages' search worker stems query words first (see course_search.py).
 RUSSIAN_FORM, RUSSIAN_OTHER_FORMS = "договор", ("договоров", "договорных", "договоры", "договорам")
-RUSSIAN_OTHER_ENDING, RUSSIAN_STEM = "тройке", "тройк"
+RUSSIAN_OTHER_ENDING, RUSSIAN_STEM = "тройками", "тройк"
 
 
 def index_of(site, language: str) -> dict:

@@ -17,7 +17,7 @@ import argparse
 import json
 import re
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,10 @@ sys.path.insert(0, str(PROJECT / "hooks"))  # hooks/ is a folder of plain module
 
 import course_catalog  # noqa: E402
 import course_glossary  # noqa: E402
+import course_language  # noqa: E402
+import course_studytime  # noqa: E402
 import quiz_load  # noqa: E402
+import quiz_quality  # noqa: E402
 import quiz_validate  # noqa: E402
 from course_frontmatter import FrontMatterProblem, parse_front_matter  # noqa: E402
 
@@ -66,6 +69,7 @@ def parse_problem(text: str, severity: str = "error") -> Problem:
 class Result:
     problems: list[Problem]
     rows: list[check_status.Row]
+    levels: dict[str, dict[str, int]] = field(default_factory=dict)  # quiz -> level -> questions
 
     @property
     def errors(self) -> list[Problem]:
@@ -92,8 +96,15 @@ def run(root: Path) -> Result:
     problems += check_docs_front_matter(root)
     problems += check_quizzes(root, modules, terms, drafts)
     problems += check_pages(root, modules, terms, drafts)
+    language_problems = check_language(root, modules, terms, drafts)
+    problems += [problem for problem, _ in language_problems]
     rows = check_status.module_rows(root, drafts) + check_status.quiz_rows(root, drafts) + check_status.site_page_rows(root)
-    return Result(problems, rows)
+    check_status.count_term_problems(rows, [(p.file, language) for p, language in language_problems
+                                            if p.message.startswith("termbase") and language])
+    quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms)).quizzes  # cached: no second parse
+    levels = {quiz.id: dict(quiz_quality.level_mix(quiz_load.items_of(quiz, root))) for quiz in quizzes}
+    problems += check_study_times(root, modules, quizzes, drafts)
+    return Result(problems, rows, levels)
 
 
 def lenient_modules(root: Path) -> list[course_catalog.Module]:
@@ -130,6 +141,7 @@ def course_index(root: Path, modules: list[course_catalog.Module], terms: list[d
     for module in modules:
         ids = [o["id"] for o in module.pages["en"].meta.get("objectives") or [] if isinstance(o, dict) and "id" in o]
         index.modules[module.folder] = ids
+        index.levels[module.folder] = module.objective_levels
         index.pages[f"modules/{module.folder}/"] = {
             lang: quiz_load.heading_ids(page.path.read_text(encoding="utf-8")) for lang, page in module.pages.items()
         }
@@ -162,6 +174,7 @@ def check_quizzes(root: Path, modules: list, terms: list[dict], drafts: set[str]
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms))
     owners = quiz_modules(root)
     problems = [parse_problem(e) for e in quizzes.errors] + [parse_problem(w, "warning") for w in quizzes.warnings]
+    problems += [Problem(f.file, f.line, f.message, f.fix, "warning") for f in quizzes.quality]
     for path in sorted((root / "quizzes").glob("*.yml")):
         where = path.relative_to(root).as_posix()
         problems += placeholders(where, path.read_text(encoding="utf-8-sig"))
@@ -196,6 +209,37 @@ def check_pages(root: Path, modules: list, terms: list[dict], drafts: set[str]) 
     return problems
 
 
+def check_study_times(root: Path, modules: list, quizzes: list, drafts: set[str]) -> list[Problem]:
+    """Each module's stated study time against its words and its quiz's questions."""
+    problems = []
+    for module in modules:
+        english = module.pages["en"]
+        if "study_time" not in english.meta:
+            continue  # reported as missing front matter
+        words = check_status.count_words(english.path.read_text(encoding="utf-8-sig"))
+        levels = [q.get("level") for quiz in quizzes if quiz.module == module.folder for q in quiz.data["questions"]]
+        where = english.path.relative_to(root).as_posix()
+        lines = english.path.read_text(encoding="utf-8-sig").split("\n")
+        line = next((number for number, text in enumerate(lines, start=1) if text.startswith("study_time")), 1)
+        for message, fix in course_studytime.problems(english.meta["study_time"], words, levels):
+            problem = Problem(where, line, message, fix, "warning")
+            problems.append(as_draft(problem, module.folder) if module.folder in drafts else problem)
+    return problems
+
+
+def check_language(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[tuple[Problem, str]]:
+    """Forms to avoid, stale future tense and numbers that differ between languages: warnings,
+    each with the language of the text it was found in ('' when it concerns several)."""
+    owners = quiz_modules(root)
+    problems = []
+    for found in course_language.check_course(root, modules, terms):
+        finding = found.finding
+        problem = Problem(finding.file, finding.line, finding.message, finding.fix, "warning")
+        folder = course_language.module_of(finding.file) or owners.get(finding.file)
+        problems.append((as_draft(problem, folder) if folder in drafts else problem, finding.language))
+    return problems
+
+
 def placeholders(where: str, text: str) -> list[Problem]:
     """Scaffold placeholders ('TODO: ...') left in a file: fine in a draft, not when published."""
     count = text.count(PLACEHOLDER)
@@ -206,8 +250,20 @@ def placeholders(where: str, text: str) -> list[Problem]:
                     "replace each with the real text")]
 
 
+def render_levels(levels: dict[str, dict[str, int]]) -> str:
+    """Each quiz's mix of question levels, and its share of apply/analyse questions."""
+    out = ["Question levels (remember / understand / apply / analyse)"]
+    for quiz, mix in sorted(levels.items()):
+        total = sum(mix.values()) or 1
+        higher = sum(mix.get(level, 0) for level in quiz_quality.HIGHER_ORDER)
+        counts = " / ".join(str(mix.get(level, 0)) for level in quiz_quality.LEVELS)
+        unset = f", {mix['unset']} without a level" if mix.get("unset") else ""
+        out.append(f"  {quiz}: {counts}  ({higher / total:.0%} apply or analyse{unset})")
+    return "\n".join(out)
+
+
 def report_text(result: Result, strict: bool) -> str:
-    out = [check_status.render_table(result.rows), ""]
+    out = [check_status.render_table(result.rows), "", render_levels(result.levels), ""]
     for problem in result.errors + result.warnings:
         out.append(problem.text())
     errors, warnings = len(result.errors), len(result.warnings)
@@ -225,6 +281,7 @@ def report_json(result: Result, strict: bool) -> str:
         "errors": [asdict(p) for p in result.errors],
         "warnings": [asdict(p) for p in result.warnings],
         "translations": [row.as_dict() for row in result.rows],
+        "quiz_levels": result.levels,
     }, ensure_ascii=False, indent=2)
 
 

@@ -140,6 +140,13 @@ def _text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def count_term_problems(rows: list[Row], found: list[tuple[str, str]]) -> None:
+    """Add to each row's language the number of termbase problems in its file and language."""
+    for row in rows:
+        for language, info in row.languages.items():
+            info["term_problems"] = sum(1 for file, lang in found if file == info.get("file") and lang == language)
+
+
 def render_table(rows: list[Row]) -> str:
     """The table as aligned text, one row per page or quiz."""
     header = ["", "", *LANGUAGES]
@@ -152,10 +159,12 @@ def render_table(rows: list[Row]) -> str:
             cell = info["status"] if info["status"] in ("missing", "unreadable") else f"{info['status']} {info['words']:,}w"
             if "translated" in info and info["status"] not in ("unreadable",):
                 cell += f" {round(info['translated'] * 100)}%"
+            if info.get("term_problems"):
+                cell += f" terms:{info['term_problems']}"
             cells.append(cell)
         lines.append(cells)
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    out = ["Translation status (w = words; quizzes: share of texts translated)"]
+    out = ["Translation status (w = words; quizzes: share of texts translated; terms:N = forms to avoid found)"]
     for line in lines:
         out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
     return "\n".join(out)

@@ -18,8 +18,13 @@
 
   function keyOf(ns, quizId) { return ns + ":" + VERSION + ":" + quizId; }
   function readRaw(key) { return store ? store.getItem(key) : memory[key] || null; }
+  /* true when the value is in the browser's storage, false when it only lives in this page */
   function writeRaw(key, value) {
-    try { if (store) store.setItem(key, value); else memory[key] = value; } catch (error) { memory[key] = value; }
+    try {
+      if (store) { store.setItem(key, value); return true; }
+    } catch (error) { /* storage full or refused: keep it for this page at least */ }
+    memory[key] = value;
+    return false;
   }
   function removeRaw(key) { if (store) store.removeItem(key); delete memory[key]; }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
@@ -34,7 +39,13 @@
       var entry = state.q[id];
       if (!isObject(entry) || typeof entry.h !== "string" || (entry.s != null && !validScore(entry.s))) delete state.q[id];
     });
-    ["last", "best"].forEach(function (name) {
+    /* f: each question's score at its first check, kept through retries: the first attempt. */
+    if (!isObject(state.f)) state.f = {};
+    Object.keys(state.f).forEach(function (id) {
+      var entry = state.f[id];
+      if (!isObject(entry) || typeof entry.h !== "string" || !validScore(entry.s)) delete state.f[id];
+    });
+    ["first", "last", "best"].forEach(function (name) {
       var entry = state[name];
       if (entry !== undefined && !(isObject(entry) && validScore(entry.s))) delete state[name];
       else if (entry && typeof entry.d !== "string") delete entry.d;
@@ -42,6 +53,22 @@
     return state;
   }
   function save(ns, quizId, state) { writeRaw(keyOf(ns, quizId), JSON.stringify(state)); }
+
+  /* Exercise answers: one stored object for the course, "module/exercise" -> {t: text, d: date}. */
+  var ANSWER_KEY = /^[a-z0-9-]+\/[a-z0-9-]+$/;
+  var ANSWER_LONGEST = 20000;
+  function answersKey(ns) { return keyOf(ns, "answers"); }
+  function validAnswer(key, entry) {
+    return ANSWER_KEY.test(key) && isObject(entry) && typeof entry.t === "string" && entry.t.length <= ANSWER_LONGEST;
+  }
+  function loadAnswers(ns) {
+    var data = null;
+    try { data = JSON.parse(readRaw(answersKey(ns))); } catch (error) { data = null; }
+    if (!isObject(data)) data = {};
+    Object.keys(data).forEach(function (key) { if (!validAnswer(key, data[key])) delete data[key]; });
+    return data;
+  }
+  function saveAnswers(ns, data) { return writeRaw(answersKey(ns), JSON.stringify(data)); }
   /* "#" and "@" in an interface string stand for a and b (one pass: a value may contain "@"). */
   function fill(template, a, b) {
     return String(template).replace(/[#@]/g, function (mark) { return String(mark === "#" ? a : b == null ? "" : b); });
@@ -324,6 +351,8 @@
 
   Quiz.prototype.record = function (q, answer) {
     this.state.q[q.id] = { h: q.hash, a: answer, s: q.score, o: q.displayOrder() };
+    var first = this.state.f[q.id];
+    if (!first || first.h !== q.hash) this.state.f[q.id] = { h: q.hash, s: q.score };
     this.updateSummary(true);
     this.persist();
   };
@@ -340,11 +369,16 @@
     }
     var total = checked.reduce(function (sum, q) { return sum + q.score; }, 0) / checked.length;
     var percent = Math.round(total * 100);
+    var first = this.firstAttempt(total);
+    var firstPercent = Math.round(first.s * 100);
     scoreNode.textContent = fill(this.text.score, percent);
     scoreNode.setAttribute("data-quiz-score", String(percent));
+    var firstNode = this.summary.querySelector(".mdx-quiz__first");
+    firstNode.textContent = fill(this.text.first_attempt, firstPercent) + (firstPercent !== percent ? " " + this.text.practice_note : "");
+    firstNode.setAttribute("data-first-score", String(firstPercent));
     var verdict = this.summary.querySelector(".mdx-quiz__verdict");
-    verdict.textContent = fill(percent >= this.pass ? this.text.passed : this.text.not_passed, this.pass);
-    verdict.setAttribute("data-passed", percent >= this.pass ? "true" : "false");
+    verdict.textContent = fill(firstPercent >= this.pass ? this.text.passed : this.text.not_passed, this.pass);
+    verdict.setAttribute("data-passed", firstPercent >= this.pass ? "true" : "false");
     var review = this.summary.querySelector(".mdx-quiz__review");
     var list = review.querySelector("ul");
     list.textContent = "";
@@ -369,9 +403,24 @@
     if (justChecked) {
       this.state.last = { s: total, d: today() };
       if (!this.state.best || total >= this.state.best.s) this.state.best = { s: total, d: today() };
-      this.announce(scoreNode.textContent + " " + verdict.textContent);
+      this.announce(scoreNode.textContent + " " + firstNode.textContent + " " + verdict.textContent);
       this.summary.focus();
     }
+  };
+
+  /* The first complete attempt decides "passed": each question's score at its first check.
+     Progress saved before first attempts were kept starts from the attempt it holds. */
+  Quiz.prototype.firstAttempt = function (current) {
+    var self = this;
+    if (!this.state.first) {
+      var complete = this.questions.every(function (q) { var f = self.state.f[q.id]; return f && f.h === q.hash; });
+      var score = complete
+        ? this.questions.reduce(function (sum, q) { return sum + self.state.f[q.id].s; }, 0) / this.questions.length
+        : current;
+      this.state.first = { s: score, d: today() };
+      this.persist();
+    }
+    return this.state.first;
   };
 
   Quiz.prototype.restart = function () {
@@ -391,6 +440,68 @@
       window.setTimeout(function () { self.live.textContent = self.pending.join(" "); self.pending = null; }, 50);
     }
     this.pending.push(message);
+  };
+
+  /* An exercise's answer box: the learner writes first; the model answer and checklist that
+     follow the box (details elements) open after that, or on request. */
+  function AnswerBox(root) {
+    var self = this;
+    this.root = root;
+    this.key = root.getAttribute("data-answer");
+    this.ns = root.getAttribute("data-store");
+    this.text = readText(root, ".mdx-answer__text");
+    this.input = root.querySelector(".mdx-answer__input");
+    this.status = root.querySelector(".mdx-answer__status");
+    this.mirror = root.querySelector(".mdx-answer__print");
+    this.parts = [];
+    for (var next = root.nextElementSibling; next && next.tagName === "DETAILS"; next = next.nextElementSibling) this.parts.push(next);
+    var saved = loadAnswers(this.ns)[this.key];
+    this.input.value = saved ? saved.t : "";
+    this.mirror.textContent = this.input.value;
+    root.querySelector(".mdx-answer__actions").hidden = false;
+    this.show(this.input.value.trim() !== "");
+    this.input.addEventListener("input", function () {
+      self.mirror.textContent = self.input.value;
+      window.clearTimeout(self.timer);
+      self.timer = window.setTimeout(function () { self.save(); }, 500);
+    });
+    this.input.addEventListener("change", function () { window.clearTimeout(self.timer); self.save(); });
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      if (!button) return;
+      if (button.getAttribute("data-action") === "compare") self.compare();
+      if (button.getAttribute("data-action") === "reveal") self.reveal();
+    });
+    root.classList.add("mdx-answer--ready");
+  }
+
+  AnswerBox.prototype.show = function (visible) { this.parts.forEach(function (part) { part.hidden = !visible; }); };
+
+  AnswerBox.prototype.save = function () {
+    var data = loadAnswers(this.ns);
+    var value = this.input.value.slice(0, ANSWER_LONGEST);
+    if (value.trim()) data[this.key] = { t: value, d: today() }; else delete data[this.key];
+    this.status.textContent = saveAnswers(this.ns, data) ? this.text.saved : this.text.not_saved;
+  };
+
+  AnswerBox.prototype.compare = function () {
+    if (!this.input.value.trim()) {
+      this.status.textContent = this.text.empty;
+      this.input.focus();
+      return;
+    }
+    window.clearTimeout(this.timer);
+    this.save();
+    this.reveal();
+  };
+
+  AnswerBox.prototype.reveal = function () {
+    this.show(true);
+    var first = this.parts[0];
+    if (first) {
+      first.open = true;
+      first.querySelector("summary").focus();
+    }
   };
 
   /* The "My progress" page: status per quiz, reset, save to and load from a file. */
@@ -423,16 +534,16 @@
         var entry = state.q[parts[0]];
         return entry && entry.h === parts[1] && validScore(entry.s);
       }).length;
-      var status = checked === 0 && !state.last ? self.text.progress_status_new
-        : checked === questions.length && state.last ? fill(self.text.progress_status_done, Math.round(state.last.s * 100))
+      var pass = +row.getAttribute("data-pass");
+      /* progress saved before first attempts were kept: its last complete attempt stands in */
+      var decisive = state.first || (checked === questions.length && state.last) || null;
+      var first = decisive ? Math.round(decisive.s * 100) : null;
+      var status = first !== null ? fill(first >= pass ? self.text.progress_status_passed : self.text.progress_status_not_passed, first, pass)
+        : checked === 0 && !state.last ? self.text.progress_status_new
         : fill(self.text.progress_status_started, checked, questions.length);
-      if (state.best) {
-        var best = Math.round(state.best.s * 100);
-        status += " · " + fill(self.text.progress_best, best, state.best.d || "");
-        if (best >= +row.getAttribute("data-pass")) status += " · ✓ " + self.text.progress_passed;
-      }
+      if (state.best && first !== null) status += " · " + fill(self.text.progress_best, Math.round(state.best.s * 100), state.best.d || "");
       row.querySelector(".mdx-progress__status").textContent = status;
-      row.setAttribute("data-status", checked === 0 && !state.last ? "new" : state.last && checked === questions.length ? "done" : "started");
+      row.setAttribute("data-status", first !== null ? (first >= pass ? "passed" : "not-passed") : checked === 0 && !state.last ? "new" : "started");
     });
   };
 
@@ -447,7 +558,8 @@
   };
 
   Progress.prototype.saveFile = function () {
-    var payload = { format: "upr-course-progress", version: 1, saved: new Date().toISOString(), quizzes: this.allStates() };
+    var payload = { format: "upr-course-progress", version: 1, saved: new Date().toISOString(), quizzes: this.allStates(),
+                    answers: loadAnswers(this.ns) };
     var blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
@@ -477,6 +589,7 @@
         save(self.ns, id, load(self.ns, id));  /* keep only what passes the same checks as stored data */
         count += 1;
       });
+      if (isObject(payload.answers)) self.mergeAnswers(payload.answers);
       self.message.textContent = fill(self.text.progress_loaded, count);
       input.value = "";
       self.render();
@@ -484,9 +597,22 @@
     reader.readAsText(file);
   };
 
+  /* Answers from a file join the stored ones; of two answers to one exercise the newer stays. */
+  Progress.prototype.mergeAnswers = function (loaded) {
+    var data = loadAnswers(this.ns);
+    Object.keys(loaded).forEach(function (key) {
+      var entry = loaded[key];
+      if (!validAnswer(key, entry) || !entry.t.trim()) return;
+      var mine = data[key];
+      if (!mine || String(entry.d || "") > String(mine.d || "")) data[key] = { t: entry.t, d: typeof entry.d === "string" ? entry.d : today() };
+    });
+    saveAnswers(this.ns, data);
+  };
+
   Progress.prototype.reset = function () {
     var self = this;
     if (!window.confirm(this.text.progress_reset_confirm)) return;
+    removeRaw(answersKey(this.ns));
     this.rows().forEach(function (row) { removeRaw(keyOf(self.ns, row.getAttribute("data-progress-quiz"))); });
     this.message.textContent = this.text.progress_cleared;
     this.render();
@@ -495,6 +621,9 @@
   function init() {
     document.querySelectorAll(".mdx-quiz:not(.mdx-quiz--ready)").forEach(function (root) {
       try { new Quiz(root); } catch (error) { if (window.console) console.error(error); }
+    });
+    document.querySelectorAll(".mdx-answer:not(.mdx-answer--ready)").forEach(function (root) {
+      try { new AnswerBox(root); } catch (error) { if (window.console) console.error(error); }
     });
     document.querySelectorAll(".mdx-progress").forEach(function (root) {
       try { new Progress(root); } catch (error) { if (window.console) console.error(error); }
