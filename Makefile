@@ -10,8 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed-build: requirements.txt | $(BIN)/python
+# The course package (course/) is installed editable: hooks, commands and tests import it.
+$(VENV)/.installed-build: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@
 
 $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed-build
@@ -29,11 +31,11 @@ serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.installed-build $(IFRAME_WORKER)/shim.js  ## strict build into site/ and the offline zip into dist/ (both replaced only on success), then the trainers' PDF files
-	$(BIN)/python -m tools.build
-	$(BIN)/python -m tools.handouts --site site
+	$(BIN)/python -m course.build
+	$(BIN)/python -m course.handouts --site site
 
 bench: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## build times, sizes, first-visit bytes and the quiz engine's cost -> dist/bench.md (not part of make test)
-	$(BIN)/python -m tools.bench
+	$(BIN)/python -m course.bench
 
 $(IFRAME_WORKER)/shim.js:
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
@@ -44,19 +46,19 @@ $(IFRAME_WORKER)/shim.js:
 	  cp "$$scratch"/package/shim/index.js $@ && echo "Fetched iframe-worker 1.0.4 from the npm registry (integrity checked)"
 
 handouts: $(VENV)/.installed-build  ## PDF handouts and answer keys into dist/handouts/<lang>/ (and site/trainers/pdf/ when site/ exists)
-	$(BIN)/python -m tools.handouts
+	$(BIN)/python -m course.handouts
 
 export: $(VENV)/.installed-build  ## quizzes for Moodle (GIFT) and other LMSs (QTI 2.1) into dist/export/; links use SITE_URL
-	$(BIN)/python -m tools.export
+	$(BIN)/python -m course.export
 
 check: $(VENV)/.installed-build  ## check quizzes, modules and links in seconds and show the translation status (FORMAT=json for scripts)
-	@$(BIN)/python -m tools.check --format $(or $(FORMAT),text)
+	@$(BIN)/python -m course.check --format $(or $(FORMAT),text)
 
 new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in three languages with a starter quiz
-	@$(BIN)/python -m tools.scaffold module "$(SLUG)"
+	@$(BIN)/python -m course.scaffold module "$(SLUG)"
 
 new-quiz: $(VENV)/.installed-build  ## MODULE=<module-folder>: a starter quiz for an existing module that has none
-	@$(BIN)/python -m tools.scaffold quiz "$(MODULE)"
+	@$(BIN)/python -m course.scaffold quiz "$(MODULE)"
 
 test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import course_glossary
-import course_i18n
+from course.content import glossary as course_glossary
+from course.site import i18n as course_i18n
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:

@@ -15,11 +15,11 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import course_catalog
-import course_i18n
-import course_studytime
-import course_templates
-import quiz_load
+from course.content import catalog as course_catalog
+from course.site import i18n as course_i18n
+from course.content import studytime as course_studytime
+from course.site import templates as course_templates
+from course.quizzes import load as quiz_load
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel

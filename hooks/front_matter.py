@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from course_frontmatter import FrontMatterProblem, parse_front_matter
+from course.content.frontmatter import FrontMatterProblem, parse_front_matter, source_path
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
@@ -20,7 +20,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"{source_path(page)}:{problem.line}: {problem.message}") from None
     return markdown
 
-
-def source_path(page: Page) -> str:
-    """The path an author recognises: relative to the project, not to docs_dir."""
-    return getattr(page.file, "project_path", None) or f"docs/{page.file.src_uri}"

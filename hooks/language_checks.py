@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import course_catalog
-import course_glossary
-import course_i18n
-import course_language
+from course.content import catalog as course_catalog
+from course.content import glossary as course_glossary
+from course.site import i18n as course_i18n
+from course.language import checks as course_language
 from mkdocs.plugins import get_plugin_logger
 
 if TYPE_CHECKING:

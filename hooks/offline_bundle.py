@@ -3,7 +3,7 @@
 In the bundle (mkdocs.offline.yml): the vendored iframe-worker shim is published so that
 search runs from file:// without unpkg.com. In both sites: pages keep their online or
 offline passages (course_bundle.keep_variant) and `course:offline-zip` links point at the
-zip that tools/build.py places in the website.
+zip that course/build.py places in the website.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import course_bundle
-import course_i18n
-import front_matter
+from course.site import bundle as course_bundle
+from course.site import i18n as course_i18n
+from course.content.frontmatter import source_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -46,7 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "<!-- course:" not in markdown:
         return markdown
-    return course_bundle.keep_variant(markdown, course_bundle.is_offline_build(config), front_matter.source_path(page))
+    return course_bundle.keep_variant(markdown, course_bundle.is_offline_build(config), source_path(page))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-import course_i18n
+from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
     from jinja2 import Environment

@@ -12,9 +12,9 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import course_bundle
-import course_i18n
-import course_search
+from course.site import bundle as course_bundle
+from course.site import i18n as course_i18n
+from course.site import search as course_search
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 

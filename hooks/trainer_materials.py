@@ -3,7 +3,7 @@
 - trainers/handouts/<module>/: the module text and its quiz as a paper worksheet;
 - trainers/answer-keys/<quiz>/: right answers, explanations, objectives and scoring;
 - `<!-- course:trainer-materials -->` in docs/trainers/materials.*.md lists them with their
-  PDF files, which tools/handouts.py writes to trainers/pdf/<lang>/ after the build.
+  PDF files, which course/handouts.py writes to trainers/pdf/<lang>/ after the build.
 Both page kinds carry `search: exclude`, so they never reach the search index.
 """
 
@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import course_catalog
-import course_i18n
-import course_templates
-import quiz_render
-import quizzes
-import trainer_html
-import trainer_views
+from course.content import catalog as course_catalog
+from course.site import i18n as course_i18n
+from course.site import templates as course_templates
+from course.quizzes import render as quiz_render
+from course.quizzes import pages as quiz_pages
+from course.trainer import html as trainer_html
+from course.trainer import views as trainer_views
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -36,7 +36,7 @@ MATERIALS_MARKER = "<!-- course:trainer-materials -->"
 
 
 def pdf_path(language: str, kind: str, name: str) -> str:
-    """Site path of a PDF that tools/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
+    """Site path of a PDF that course/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
     return f"trainers/pdf/{language}/{kind}-{name}.pdf"
 
 
@@ -56,7 +56,7 @@ def _generated(config: MkDocsConfig, language: str, folder: str, name: str, fron
         for lang in LANGUAGES
     }
     file = siblings[language]
-    lines = [f"{key}: {quizzes._yaml_text(value)}" for key, value in front_matter.items()]
+    lines = [f"{key}: {quiz_pages.yaml_text(value)}" for key, value in front_matter.items()]
     file.content_string = "---\n" + "\n".join(lines) + "\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + body + "\n"
     file.generated_by = GENERATOR
     file.locale = language
@@ -80,7 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if language not in module.pages:
             file.locale = "en"  # shown in English: the frame says so
         files.append(file)
-    for quiz in quizzes.load(config).quizzes:
+    for quiz in quiz_pages.load(config).quizzes:
         title, _ = quiz_render.localized(quiz.data["title"], language)
         file = _generated(config, language, "answer-keys", quiz.id, {
             "title": text["trainer_key_title"].replace("#", str(title)),
@@ -138,8 +138,8 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
     text = course_i18n.ui_text(config, language)
     module = next(m for m in _modules(config) if m.folder == folder)
     meta = (module.pages.get(language) or module.pages["en"]).meta
-    quiz = next((q for q in quizzes.load(config).quizzes if q.module == folder), None)
-    sheet = trainer_views.worksheet(quiz.data, language, quizzes.text_renderer(config)) if quiz else []
+    quiz = next((q for q in quiz_pages.load(config).quizzes if q.module == folder), None)
+    sheet = trainer_views.worksheet(quiz.data, language, quiz_pages.text_renderer(config)) if quiz else []
     quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
     return _template(config, "partials/trainer-handout.html").render(
         module=module, meta=meta, text=text, language=language, questions=sheet, quiz_title=quiz_title,
@@ -149,9 +149,9 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
 
 def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
     text = course_i18n.ui_text(config, language)
-    quiz = next(q for q in quizzes.load(config).quizzes if q.id == quiz_id)
-    key = trainer_views.answer_key(quiz.data, language, quizzes.text_renderer(config), _objectives(config, quiz.module, language))
-    intro = quizzes.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
+    quiz = next(q for q in quiz_pages.load(config).quizzes if q.id == quiz_id)
+    key = trainer_views.answer_key(quiz.data, language, quiz_pages.text_renderer(config), _objectives(config, quiz.module, language))
+    intro = quiz_pages.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
     return _template(config, "partials/trainer-answer-key.html").render(
         quiz=quiz, questions=key, text=text, language=language, intro=intro,
     )
@@ -165,7 +165,7 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
         return get_relative_url(file.url, page.url) if file else ""
 
     rows = []
-    quiz_list = quizzes.load(config).quizzes
+    quiz_list = quiz_pages.load(config).quizzes
     for module in _modules(config):
         quiz = next((q for q in quiz_list if q.module == module.folder), None)
         rows.append({
@@ -183,7 +183,7 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
                 "key": link(f"trainers/answer-keys/{quiz.id}.md"),
                 "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
             })
-    # tools/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
+    # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
     # bundle (.html URLs) has the pages, which print from the browser.
     return _template(config, "partials/trainer-materials.html").render(
         rows=rows, text=text, language=language, pdf=config.use_directory_urls)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets", "quizzes/quiz.schema.json")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets", "quizzes/quiz.schema.json", "ui_strings.yml")
 
 
 @dataclass

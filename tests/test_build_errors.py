@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sitebuild
-from tools.build import strict_build
+from course.build import strict_build
 
 
 def write(path: Path, text: str) -> None:

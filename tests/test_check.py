@@ -1,4 +1,4 @@
-"""`make check` (tools/check.py): problems named with file, line and fix; the translation table."""
+"""`make check` (course/check.py): problems named with file, line and fix; the translation table."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
 
-from tools import check  # noqa: E402
+from course import check
 
 
 def run_check(project: Path, capsys, *args: str) -> tuple[int, str]:
@@ -44,7 +43,7 @@ def test_clean_fixture_passes_and_prints_the_translation_table(small_project, ca
 
 def test_real_course_passes_within_a_few_seconds():
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([sys.executable, "-m", "tools.check"], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "course.check"], cwd=PROJECT, capture_output=True, text=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "module  01-human-rights-obligations" in result.stdout

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-import course_catalog
-import course_glossary
-from course_frontmatter import parse_front_matter
+from course.content import catalog as course_catalog
+from course.content import glossary as course_glossary
+from course.content.frontmatter import parse_front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent
 MODULES = [m for m in course_catalog.load_catalog(PROJECT) if not m.draft]

@@ -13,16 +13,14 @@ from xml.etree import ElementTree as ET
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "tools"))
-sys.path.insert(0, str(PROJECT))
 
-import gift_parser  # noqa: E402
-import quiz_render  # noqa: E402
-from tools import export  # noqa: E402
+import gift_parser
+from course.quizzes import render as quiz_render
+from course.export import cli as export
 
-import export_gift  # noqa: E402
-import export_qti  # noqa: E402
-from export_common import LanguageText  # noqa: E402
+from course.export import gift as export_gift
+from course.export import qti as export_qti
+from course.export.common import LanguageText
 
 LANGUAGES = ("en", "ru", "tg")
 ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
@@ -96,7 +94,7 @@ def test_make_export_writes_every_quiz_in_every_format(course, tmp_path, monkeyp
 
 
 def test_export_refuses_broken_quizzes_with_the_build_message(monkeypatch):
-    import quiz_load
+    from course.quizzes import load as quiz_load
 
     broken = quiz_load.QuizSet([], ["quizzes/x.yml:3: question 'a' has no correct option; mark one with 'correct: true'"], [])
     monkeypatch.setattr(quiz_load, "load_quizzes", lambda root, index: broken)

@@ -19,7 +19,7 @@ import browser
 import htmlscan
 import sitebuild
 from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_ENDING, RUSSIAN_OTHER_FORMS, RUSSIAN_STEM, TAJIK_WORDS, search
-from tools import build as course_build
+from course import build as course_build
 
 ZIP_TOP = course_build.ZIP_FOLDER
 

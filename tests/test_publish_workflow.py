@@ -59,8 +59,8 @@ def test_tests_then_strict_build_then_upload_in_that_order(workflow):
 
 
 def test_make_build_runs_mkdocs_strictly(monkeypatch):
-    """The workflow's `make build` goes through tools/build.py, whose builds are --strict."""
-    from tools import build as course_build
+    """The workflow's `make build` goes through course/build.py, whose builds are --strict."""
+    from course import build as course_build
 
     commands = []
     monkeypatch.setattr(course_build.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0))

@@ -59,7 +59,7 @@ def test_every_language_has_a_manifest_in_its_language_with_the_course_logo(cour
 
 
 def test_any_changed_file_gives_the_worker_a_new_version(tmp_path):
-    import course_offline
+    from course.site import offline as course_offline
 
     (tmp_path / "ru" / "about").mkdir(parents=True)
     (tmp_path / "assets").mkdir()

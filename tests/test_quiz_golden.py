@@ -4,7 +4,7 @@ The fixture quiz (tests/fixtures/site/quizzes/01-sample.yml) holds one question 
 tests/golden/quiz-<type>.html is that question as the English quiz page renders it, with
 indentation and blank lines removed so that only the markup itself counts.
 
-After an intended change to overrides/partials/quiz.html or hooks/quiz_render.py, regenerate
+After an intended change to overrides/partials/quiz.html or course/quizzes/render.py, regenerate
 the files and review the difference before committing:
 
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_quiz_golden.py

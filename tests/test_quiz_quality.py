@@ -1,4 +1,4 @@
-"""Item-writing rules (hooks/quiz_quality.py): each rule with a quiz that breaks it and one
+"""Item-writing rules (course/quizzes/quality.py): each rule with a quiz that breaks it and one
 that keeps it; then `make check` on a quiz a know-nothing learner could pass, and the real
 course's quizzes held to every rule."""
 
@@ -10,11 +10,9 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
-sys.path.insert(0, str(PROJECT))
 
-import quiz_quality  # noqa: E402
-from tools import check  # noqa: E402
+from course.quizzes import quality as quiz_quality
+from course import check
 
 
 def text(en: str, ru: str | None = None, tg: str | None = None) -> dict:
@@ -198,7 +196,7 @@ def test_course_quizzes_keep_every_item_writing_rule():
 
 
 def test_know_nothing_learner_scores_below_forty_percent_on_every_course_quiz():
-    import quiz_load
+    from course.quizzes import load as quiz_load
 
     result = check.course_index(PROJECT, check.lenient_modules(PROJECT), [])
     quizzes = quiz_load.load_quizzes(PROJECT, result).quizzes

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-import quiz_load
-import quiz_render
+from course.quizzes import load as quiz_load
+from course.quizzes import render as quiz_render
 import sitebuild
 
 
@@ -180,7 +180,7 @@ def test_an_edited_partial_shows_on_the_next_build_and_pages_carry_no_indentatio
     import os
     import types
 
-    import course_templates
+    from course.site import templates as course_templates
 
     partial = tmp_path / "partials" / "demo.html"
     partial.parent.mkdir()

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import fastjsonschema
 import pytest
-import quiz_load
-import quiz_validate
-import quiz_yaml
+from course.quizzes import load as quiz_load
+from course.quizzes import validate as quiz_validate
+from course.quizzes import located_yaml as quiz_yaml
 import sitebuild
 
 CASES_DIR = Path(__file__).resolve().parent / "quiz_cases"
@@ -176,11 +176,11 @@ def test_line_of_the_whole_file_is_where_its_first_key_is():
 
 
 def test_real_quizzes_load_without_errors_or_warnings():
-    import quizzes as quiz_hook
+    from course.quizzes import pages as quiz_pages
 
-    index = quiz_hook.course_index(sitebuild.PROJECT, sitebuild.PROJECT / "docs")
+    index = quiz_pages.course_index(sitebuild.PROJECT, sitebuild.PROJECT / "docs")
     result = quiz_load.load_quizzes(sitebuild.PROJECT, index)
-    assert result.errors == [] and result.warnings == [], describe(result)
+    assert result.errors == [] and result.warnings == [] and result.quality == [], describe(result)
     assert len(result.quizzes) == len(list((sitebuild.PROJECT / "quizzes").glob("*.yml"))) >= 1
 
 

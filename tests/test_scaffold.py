@@ -1,4 +1,4 @@
-"""`make new-module` / `make new-quiz` (tools/scaffold.py) and draft modules in the build."""
+"""`make new-module` / `make new-quiz` (course/scaffold.py) and draft modules in the build."""
 
 from __future__ import annotations
 
@@ -13,21 +13,20 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import quiz_load
+from course.quizzes import load as quiz_load
 import sitebuild
-from course_frontmatter import parse_front_matter
+from course.content.frontmatter import parse_front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT))
 
-from tools import check  # noqa: E402
+from course import check
 
 SLUG = "02-follow-up"
 LANGUAGES = ("en", "ru", "tg")
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tools.scaffold", *args, "--root", str(project)],
+    return subprocess.run([sys.executable, "-m", "course.scaffold", *args, "--root", str(project)],
                           cwd=PROJECT, capture_output=True, text=True)
 
 
@@ -118,7 +117,7 @@ def test_draft_module_left_out_of_the_published_build(published):
 
 def test_export_leaves_out_a_draft_module_even_with_a_broken_quiz(drafted, tmp_path):
     """Like the published build: a half-written draft never stops `make export`."""
-    from tools import export
+    from course.export import cli as export
 
     project = sitebuild.make_project(tmp_path / "project")
     for part in (f"modules/{SLUG}", f"quizzes/{SLUG}.yml"):

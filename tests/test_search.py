@@ -109,7 +109,7 @@ def test_page_excluded_in_front_matter_stays_out(small_project):
 
 
 def test_split_moves_entries_to_their_language_without_prefix():
-    import course_search
+    from course.site import search as course_search
 
     data = {"config": {"lang": ["en", "ru"], "pipeline": ["stopWordFilter"]},
             "docs": [{"location": "about/", "title": "About", "text": "x"},
@@ -126,7 +126,7 @@ def test_split_moves_entries_to_their_language_without_prefix():
 
 
 def test_page_search_base_points_at_the_language_folder():
-    import course_search
+    from course.site import search as course_search
 
     html = '<p>x</p><script id="__config" type="application/json">{"base": "../..", "search": "w.js"}</script>'
     rebased = course_search.point_search_at(html, "tg/")
@@ -135,7 +135,7 @@ def test_page_search_base_points_at_the_language_folder():
 
 
 def test_russian_pages_search_through_the_stemming_worker():
-    import course_search
+    from course.site import search as course_search
 
     html = ('<script id="__config" type="application/json">'
             '{"base": "..", "search": "../assets/javascripts/workers/search.abc.min.js"}</script>')

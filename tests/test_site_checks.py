@@ -21,9 +21,9 @@ import sitebuild
 
 LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
-BUNDLE_CONFIG = "mkdocs.offline.yml"  # tools/build.py builds the offline zip from it
+BUNDLE_CONFIG = "mkdocs.offline.yml"  # course/build.py builds the offline zip from it
 # Files that tools add to the website after MkDocs has built it (so absent from a plain
-# build): the offline zip (tools/build.py) and the trainers' PDFs (tools/handouts.py).
+# build): the offline zip (course/build.py) and the trainers' PDFs (course/handouts.py).
 ADDED_AFTER_BUILD = ("download/upr-course-offline.zip", "trainers/pdf/*/*.pdf")
 
 
@@ -36,7 +36,7 @@ class BuiltSite:
 
 @pytest.fixture(scope="module")
 def bundle_site(tmp_path_factory) -> BuiltSite:
-    """The offline bundle, built as tools/build.py builds it."""
+    """The offline bundle, built as course/build.py builds it."""
     result = sitebuild.build(sitebuild.PROJECT, tmp_path_factory.mktemp("bundle") / "site", config=BUNDLE_CONFIG)
     assert result.returncode == 0, result.output
     return BuiltSite("bundle", result.site, "http://127.0.0.1:8000/")

@@ -9,12 +9,10 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "hooks"))
-sys.path.insert(0, str(PROJECT))
 
-import course_studytime  # noqa: E402
-import sitebuild  # noqa: E402
-from tools import check  # noqa: E402
+from course.content import studytime as course_studytime
+import sitebuild
+from course import check
 
 SPLIT = "study_time: {reading: 1, exercise: 5, quiz: 9}"  # the fixture quiz: 3 one-minute and 3 two-minute questions
 

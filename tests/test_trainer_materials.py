@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import sitebuild
-import trainer_html
+from course.trainer import html as trainer_html
 import yaml
 
 LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
@@ -158,7 +158,7 @@ def test_pages_print_on_a4_without_the_site_frame(course_site):
 
 
 def test_materials_page_in_trainer_section_links_pages_and_pdfs(course_site):
-    from tools import handouts
+    from course import handouts
 
     made = {job.pdf_relative() for job in handouts.find_pages(course_site.site)}
     assert len(made) == 3 * (len(quiz_ids()) + len(list((sitebuild.PROJECT / "modules").glob("[0-9]*"))))
@@ -187,7 +187,7 @@ def test_rebase_moves_relative_links_and_keeps_others():
 def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path):
     """Runs everywhere make test runs: WeasyPrint and Pango are installed by requirements.txt and .ci/run."""
     from pypdf import PdfReader
-    from tools import handouts
+    from course import handouts
 
     jobs = {job.name: job for job in handouts.find_pages(course_site.site) if job.language == "tg"}
     for name in (f"handout-{QUIZ}", f"answer-key-{QUIZ}"):

@@ -1,0 +1,112 @@
+"""`make build`: the website into site/ and the offline bundle into dist/, or nothing at all.
+
+Both builds are strict and run in a temporary folder beside site/: the website
+(mkdocs.yml) and the offline bundle (mkdocs.offline.yml, opened from file://). The bundle is
+zipped into dist/upr-course-offline.zip and also placed in the website at
+download/upr-course-offline.zip. Only when every step has succeeded is site/ replaced and the
+zip moved into dist/; a failed build leaves both as they were, so a broken build can never
+be published.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+from course.site.bundle import ZIP_NAME  # the names the download page links
+from course.site.bundle import ZIP_URL as ZIP_IN_SITE
+
+ZIP_FOLDER = "upr-course"  # the folder that unzipping creates
+BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")  # no use from the file system
+DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EPOCH is set
+
+
+def mkdocs_build(config_file: Path, site: Path) -> int:
+    """One strict MkDocs build of config_file into site; return mkdocs' exit code."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config_file), "--site-dir", str(site)]
+    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
+
+
+def strict_build(config_file: Path, target: Path) -> int:
+    """Build config_file into target atomically; return mkdocs' exit code."""
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
+    try:
+        code = mkdocs_build(config_file, staging)
+        if code == 0:
+            _replace_folder(staging, target)
+        return code
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def zip_folder(folder: Path, archive: Path, top: str = ZIP_FOLDER) -> None:
+    """Zip folder's files under one top folder, sorted and with one date: same input, same zip."""
+    stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_DATE)), 315532800))[:6]
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            bundle.writestr(info, path.read_bytes(), compresslevel=9)
+
+
+def package_bundle(bundle: Path, archive: Path) -> None:
+    """Zip a built offline site, without the files that are of no use from the file system."""
+    for name in BUNDLE_LEFT_OUT:
+        (bundle / name).unlink(missing_ok=True)
+    zip_folder(bundle, archive)
+
+
+def build_all(project: Path = PROJECT, site: Path | None = None, dist: Path | None = None) -> int:
+    """The website into site/ and the zipped offline bundle into dist/, atomically."""
+    site = (site or project / "site").resolve()
+    dist = (dist or project / "dist").resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
+    try:
+        online, bundle, archive = work / "site", work / "bundle", work / ZIP_NAME
+        if mkdocs_build(project / "mkdocs.yml", online) != 0:
+            return 1
+        if mkdocs_build(project / "mkdocs.offline.yml", bundle) != 0:
+            return 1
+        package_bundle(bundle, archive)
+        (online / ZIP_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(archive, online / ZIP_IN_SITE)
+        dist.mkdir(parents=True, exist_ok=True)
+        _replace_folder(online, site)
+        shutil.move(archive, dist / ZIP_NAME)  # a rename when dist/ is on the same file system
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _replace_folder(new: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    new.rename(target)
+
+
+def main() -> int:
+    code = build_all()
+    if code != 0:
+        print("Build failed: site/ and dist/ were left as they were. Fix the problems listed above.", file=sys.stderr)
+    else:
+        size = (PROJECT / "dist" / ZIP_NAME).stat().st_size
+        print(f"Built the course into site/ and the offline bundle into dist/{ZIP_NAME} ({size / 1e6:.1f} MB)")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

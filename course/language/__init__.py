@@ -1,0 +1,1 @@
+"""The course's text in each language, and the checks that keep it consistent."""

@@ -1,0 +1,1 @@
+"""Quiz files: YAML with line numbers, validation, item-writing rules, loading and views."""

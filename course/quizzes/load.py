@@ -1,0 +1,121 @@
+"""Load every quiz file once per build (not once per language) and check it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from course.quizzes import quality as quiz_quality
+from course.quizzes import validate as quiz_validate
+from course.language.texts import Finding
+from course.quizzes.located_yaml import YamlSyntaxError, load_located
+
+EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
+
+
+@dataclass
+class Quiz:
+    """A checked quiz: its id (file name), the data as written, and answer hashes."""
+
+    id: str
+    path: Path
+    data: dict
+    question_hashes: dict[str, str] = field(default_factory=dict)
+    lines: dict = field(default_factory=dict)  # location in the data -> line in the file
+
+    @property
+    def module(self) -> str | None:
+        return self.data.get("module")
+
+    @property
+    def pass_mark(self) -> int:
+        return int(self.data.get("pass_mark", 70))
+
+
+@dataclass
+class QuizSet:
+    quizzes: list[Quiz]
+    errors: list[str]
+    warnings: list[str]
+    quality: list[Finding] = field(default_factory=list)  # item-writing findings
+
+
+_cache: dict[tuple, QuizSet] = {}
+
+
+def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSet:
+    """Every quizzes/*.yml, checked; cached on the files' content and the course's state.
+
+    Reading the files is cheap, parsing and checking them is not; the content (not the
+    modification time, which can stay the same after a quick edit) decides.
+    """
+    texts = {path: path.read_text(encoding="utf-8-sig") for path in sorted((project_root / "quizzes").glob("*.yml"))}
+    content = hashlib.sha1()
+    for path, text in texts.items():
+        content.update(f"{path.name}\0{text}\0".encode("utf-8", "surrogatepass"))
+    key = (str(project_root), content.hexdigest(), _index_key(index))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _load(project_root, texts, index)
+    return _cache[key]
+
+
+def _index_key(index: quiz_validate.CourseIndex) -> str:
+    return json.dumps([index.modules, index.levels, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
+
+
+def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
+    quizzes, errors, warnings = [], [], []
+    for path, text in texts.items():
+        where = path.relative_to(project_root).as_posix()
+        try:
+            located = load_located(text)
+        except YamlSyntaxError as problem:
+            errors.append(f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); {problem.fix}")
+            continue
+        report = quiz_validate.validate(where, located, index)
+        errors.extend(report.errors)
+        warnings.extend(report.warnings)
+        if not report.errors:
+            quiz = Quiz(path.stem, path, located.data, lines=located.lines)
+            quiz.question_hashes = {q["id"]: answer_hash(q) for q in located.data["questions"]}
+            quizzes.append(quiz)
+    quality = quiz_quality.check_quizzes([items_of(quiz, project_root) for quiz in quizzes], index.levels)
+    return QuizSet(quizzes, errors, warnings, quality)
+
+
+def items_of(quiz: Quiz, project_root: Path) -> quiz_quality.QuizItems:
+    """What the item-writing rules read of a checked quiz."""
+    return quiz_quality.QuizItems(quiz.path.relative_to(project_root).as_posix(), quiz.module,
+                                  quiz.data["questions"], quiz.pass_mark, quiz.lines)
+
+
+def answer_hash(question: dict) -> str:
+    """Changes when what counts as the right answer changes, not when a translation is polished."""
+    def english(value: object) -> object:
+        return value.get("en") if isinstance(value, dict) else value
+
+    essence = {
+        "type": question["type"],
+        "prompt": english(question["prompt"]),
+        "options": [[english(o["text"]), bool(o.get("correct"))] for o in question.get("options", [])],
+        "answer": question.get("answer"),
+        "items": [english(i) for i in question.get("items", [])],
+        "pairs": [[english(p["left"]), english(p["right"])] for p in question.get("pairs", [])],
+        "accept": question.get("accept"),
+    }
+    return hashlib.sha1(json.dumps(essence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
+
+
+def storage_namespace(site_url: str | None) -> str:
+    """Keys in localStorage start with this, so courses on one origin never collide."""
+    return f"upr-course:{urlsplit(site_url or '/').path.rstrip('/') or '/'}"
+
+
+def heading_ids(markdown: str) -> set[str]:
+    """Explicit heading and element ids written in a page's source ('{#troika}', 'id="x"')."""
+    return {a or b for a, b in EXPLICIT_ID.findall(markdown)}

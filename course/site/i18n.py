@@ -1,0 +1,81 @@
+"""Languages of the course: which one is being built, and the project's interface text."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+UI_STRINGS_FILE = "ui_strings.yml"
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language of the build in progress (static-i18n builds one language at a time)."""
+    i18n = config.plugins.get("i18n")
+    language = getattr(i18n, "current_language", None)
+    return language or config.theme.get("language", "en")
+
+
+def language_root(config: MkDocsConfig, language: str) -> str:
+    """Site-relative folder of a language: '' for English, 'ru/' for Russian."""
+    i18n = config.plugins.get("i18n")
+    default = getattr(i18n, "default_language", "en") if i18n else "en"
+    return "" if language == default else f"{language}/"
+
+
+def language_roots(config: MkDocsConfig) -> dict[str, str]:
+    """Every language this build writes, with its site-relative folder ('' for the default)."""
+    i18n = config.plugins.get("i18n")
+    languages = [item.locale for item in i18n.config.languages if item.build] if i18n else [config.theme.get("language", "en")]
+    return {language: language_root(config, language) for language in languages}
+
+
+def ui_text(config: MkDocsConfig, language: str) -> dict[str, str]:
+    """The project's interface strings in one language (English where one is missing)."""
+    path = Path(config.config_file_path).resolve().parent / UI_STRINGS_FILE
+    return dict(_strings_in(str(path), path.stat().st_mtime, language))
+
+
+@lru_cache(maxsize=16)
+def _strings_in(path: str, mtime: float, language: str) -> dict[str, str]:
+    """One language's strings, worked out once per file version (read by every page)."""
+    return {key: values.get(language) or values["en"] for key, values in _load_strings(path, mtime).items()}
+
+
+@lru_cache(maxsize=4)
+def _load_strings(path: str, _mtime: float) -> dict[str, dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            table = yaml.safe_load(handle)
+    except yaml.YAMLError as error:
+        raise PluginError(f"{UI_STRINGS_FILE}: not valid YAML: {error}") from None
+    missing = [key for key, values in table.items() if not isinstance(values, dict) or "en" not in values]
+    if missing:
+        raise PluginError(f"{UI_STRINGS_FILE}: '{missing[0]}' needs at least an 'en:' text")
+    return table
+
+
+def relink_pages(nav: Navigation) -> None:
+    """Recompute nav.pages and previous/next links after pages were inserted."""
+    pages: list[Page] = []
+
+    def collect(items: list) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif getattr(item, "children", None):
+                collect(item.children)
+
+    collect(nav.items)
+    nav.pages = pages
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None

@@ -1,0 +1,1 @@
+"""Trainer materials: printable worksheets and answer keys."""
