@@ -16,7 +16,7 @@ $(VENV)/.installed-build: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --no-deps --editable .
 	touch $@
 
-$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed-build
+$(VENV)/.installed-test: requirements.txt requirements-test.txt pyproject.toml $(VENV)/.installed-build
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -60,7 +60,10 @@ new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in thr
 new-quiz: $(VENV)/.installed-build  ## MODULE=<module-folder>: a starter quiz for an existing module that has none
 	@$(BIN)/python -m course.scaffold quiz "$(MODULE)"
 
-test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## the whole test suite
+test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format and type checks, then the whole test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

@@ -27,12 +27,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
-
 from course import build as course_build
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
 MODULE_TARGET = 400 * 1024
@@ -68,14 +69,17 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
 
-def first_visits(site: Path, paths: dict[str, dict[str, str]], service_workers: str = "block") -> dict[str, dict[str, int]]:
+def first_visits(
+    site: Path, paths: dict[str, dict[str, str]], service_workers: Literal["allow", "block"] = "block"
+) -> dict[str, dict[str, int]]:
     """Compressed bytes each page's first visit loads, by language and page kind.
 
     With service_workers="allow", the course's service worker also saves the reader's
     language for offline reading in the background; that is counted too.
     """
-    from tests import browser  # the test suite's local server (run from the project folder)
     from playwright.sync_api import sync_playwright
+
+    from tests import browser  # the test suite's local server (run from the project folder)
 
     results: dict[str, dict[str, int]] = {}
     with browser.serve(site) as url, sync_playwright() as playwright:
@@ -85,8 +89,12 @@ def first_visits(site: Path, paths: dict[str, dict[str, str]], service_workers: 
                 context = chromium.new_context(service_workers=service_workers)
                 page = context.new_page()
                 loaded: set[str] = set()
-                page.on("request", lambda request: loaded.add(request.url.split("?")[0].split("#")[0]))
-                context.on("request", lambda request: loaded.add(request.url.split("?")[0].split("#")[0]))
+
+                def note(request, loaded: set[str] = loaded) -> None:
+                    loaded.add(request.url.split("?")[0].split("#")[0])
+
+                page.on("request", note)
+                context.on("request", note)
                 page.goto(url + path, wait_until="networkidle")
                 page.wait_for_timeout(1500 if service_workers == "block" else 8000)  # index, offline copy
                 loaded.add(f"{url}{LANGUAGES[language]}search/search_index.json")
@@ -94,7 +102,7 @@ def first_visits(site: Path, paths: dict[str, dict[str, str]], service_workers: 
                 for address in loaded:
                     if not address.startswith(url):
                         continue
-                    local = site / address[len(url):]
+                    local = site / address[len(url) :]
                     local = local / "index.html" if address.endswith("/") else local
                     if local.is_file():
                         total += gzip_size(local)
@@ -107,11 +115,14 @@ def first_visits(site: Path, paths: dict[str, dict[str, str]], service_workers: 
 def sample_pages(site: Path) -> dict[str, dict[str, str]]:
     module = sorted(p.parent.name for p in (site / "modules").glob("*/index.html"))[0]
     quiz = sorted(p.parent.name for p in (site / "quizzes").glob("*/index.html"))[0]
-    return {language: {"home": root, "module": f"{root}modules/{module}/", "quiz": f"{root}quizzes/{quiz}/"}
-            for language, root in LANGUAGES.items()}
+    return {
+        language: {"home": root, "module": f"{root}modules/{module}/", "quiz": f"{root}quizzes/{quiz}/"}
+        for language, root in LANGUAGES.items()
+    }
 
 
 # --- the quiz engine -----------------------------------------------------------------------
+
 
 def synthetic_quiz(sample: dict, number: int) -> dict:
     """A course-wide quiz (no 'module:'), so its page stays out of the navigation like the
@@ -124,7 +135,11 @@ def synthetic_quiz(sample: dict, number: int) -> dict:
             question["objective"] = f"{sample['module']}/{question['objective']}"
         questions.append(question)
     quiz = {key: value for key, value in sample.items() if key != "module"}
-    return {**quiz, "title": {lang: f"{text} {number}" for lang, text in sample["title"].items()}, "questions": questions}
+    return {
+        **quiz,
+        "title": {lang: f"{text} {number}" for lang, text in sample["title"].items()},
+        "questions": questions,
+    }
 
 
 def ordinary_page(quiz: dict, language: str) -> str:
@@ -154,29 +169,47 @@ def quiz_bench(scratch: Path) -> dict[str, float]:
     for variant in ("base", "quizzes", "pages"):
         project = sitebuild.make_project(scratch / variant / "project")
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("\nhooks:\n", f"\nhooks:\n  - {TIMER_HOOK}\n", 1), encoding="utf-8")
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("\nhooks:\n", f"\nhooks:\n  - {TIMER_HOOK}\n", 1),
+            encoding="utf-8",
+        )
         for number in range(1, QUIZZES + 1):
             quiz = synthetic_quiz(sample, number)
             if variant == "quizzes":
-                (project / f"quizzes/bench-{number:03d}.yml").write_text(yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), encoding="utf-8")
+                (project / f"quizzes/bench-{number:03d}.yml").write_text(
+                    yaml.safe_dump(quiz, allow_unicode=True, sort_keys=False), encoding="utf-8"
+                )
             elif variant == "pages":
                 for language in LANGUAGES:
-                    (project / f"docs/bench-{number:03d}.{language}.md").write_text(ordinary_page(quiz, language), encoding="utf-8")
+                    (project / f"docs/bench-{number:03d}.{language}.md").write_text(
+                        ordinary_page(quiz, language), encoding="utf-8"
+                    )
         variants[variant] = project
-    runs = {name: [timed_run(project, project.parent / f"site-{i}") for i in range(RUNS)] for name, project in variants.items()}
+    runs = {
+        name: [timed_run(project, project.parent / f"site-{i}") for i in range(RUNS)]
+        for name, project in variants.items()
+    }
     extra_pages = QUIZZES * len(LANGUAGES)
     base_files = min(run["files_seconds"] for run in runs["base"])
     best = min(runs["quizzes"], key=lambda run: mean_page(run, QUIZ_PAGE))
-    loading_per_page = max(best["files_seconds"] - base_files, 0.0) / extra_pages  # parse and check, shared by 3 languages
+    loading_per_page = (
+        max(best["files_seconds"] - base_files, 0.0) / extra_pages
+    )  # parse and check, shared by 3 languages
     per_quiz = (mean_page(best, QUIZ_PAGE) + loading_per_page) * 1000
     engine = (mean_page(best, QUIZ_PAGE, phase=0) + loading_per_page) * 1000
     per_page = min(mean_page(run, ORDINARY_PAGE) for run in runs["pages"]) * 1000
     whole = {name: min(run["build_s"] for run in variant_runs) for name, variant_runs in runs.items()}
-    return {"per_quiz_page_ms": per_quiz, "per_question_ms": per_quiz / QUESTIONS, "per_ordinary_page_ms": per_page,
-            "engine_per_question_ms": engine / QUESTIONS,
-            "loading_per_file_ms": loading_per_page * len(LANGUAGES) * 1000,
-            "quiz_build_s": whole["quizzes"], "pages_build_s": whole["pages"], "base_build_s": whole["base"],
-            "parses": parse_count(variants["quizzes"], scratch / "counted")}
+    return {
+        "per_quiz_page_ms": per_quiz,
+        "per_question_ms": per_quiz / QUESTIONS,
+        "per_ordinary_page_ms": per_page,
+        "engine_per_question_ms": engine / QUESTIONS,
+        "loading_per_file_ms": loading_per_page * len(LANGUAGES) * 1000,
+        "quiz_build_s": whole["quizzes"],
+        "pages_build_s": whole["pages"],
+        "base_build_s": whole["base"],
+        "parses": parse_count(variants["quizzes"], scratch / "counted"),
+    }
 
 
 def timed_run(project: Path, site: Path) -> dict:
@@ -195,9 +228,13 @@ def timed_run(project: Path, site: Path) -> dict:
 def mean_page(run: dict, kind: re.Pattern, phase: int | None = None) -> float:
     """Mean seconds per page of one kind: both phases, or only one (0: Markdown and the
     hooks' content, where the quiz engine works; 1: the theme and the search index)."""
-    times = [sum(phases) if phase is None else phases[phase] for name, phases in run["pages"].items() if kind.match(name)]
+    times = [
+        sum(phases) if phase is None else phases[phase] for name, phases in run["pages"].items() if kind.match(name)
+    ]
     if len(times) != QUIZZES * len(LANGUAGES):
-        raise SystemExit(f"bench: expected {QUIZZES * len(LANGUAGES)} timed pages matching {kind.pattern}, found {len(times)}")
+        raise SystemExit(
+            f"bench: expected {QUIZZES * len(LANGUAGES)} timed pages matching {kind.pattern}, found {len(times)}"
+        )
     return sum(times) / len(times)
 
 
@@ -217,8 +254,13 @@ def parse_count(project: Path, site: Path) -> int:
         f"build(load_config({str(project / 'mkdocs.yml')!r}, site_dir={str(site)!r}))\n"
         "print(sum(calls.values()), len(calls))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True,
-                            env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode != 0:
         raise SystemExit(f"bench: counting quiz parses failed:\n{result.stderr[-2000:]}")
     total, distinct = (int(x) for x in result.stdout.split()[-2:])
@@ -227,6 +269,7 @@ def parse_count(project: Path, site: Path) -> int:
 
 
 # --- the report ----------------------------------------------------------------------------
+
 
 def kb(size: int) -> str:
     return f"{size / 1024:,.0f} KB"
@@ -237,32 +280,64 @@ def report(numbers: dict) -> str:
     rows = [
         ("Full build, website (mkdocs.yml)", f"{numbers['online_s']:.1f} s", ""),
         ("Full build, offline bundle (mkdocs.offline.yml)", f"{numbers['offline_s']:.1f} s", ""),
-        ("Pages per language (en / ru / tg)", " / ".join(str(numbers["pages"][l]) for l in LANGUAGES), ""),
+        (
+            "Pages per language (en / ru / tg)",
+            " / ".join(str(numbers["pages"][language]) for language in LANGUAGES),
+            "",
+        ),
         ("Size of site/ (website, with the zip)", f"{numbers['site_bytes'] / 1e6:.1f} MB", ""),
-        ("Size of the offline zip", f"{numbers['zip_bytes'] / 1e6:.1f} MB", f"< 25 MB: {met(numbers['zip_bytes'] < ZIP_TARGET)}"),
+        (
+            "Size of the offline zip",
+            f"{numbers['zip_bytes'] / 1e6:.1f} MB",
+            f"< 25 MB: {met(numbers['zip_bytes'] < ZIP_TARGET)}",
+        ),
     ]
     for language, kinds in numbers["visits"].items():
         for kind, size in kinds.items():
             target = f"< 400 KB: {met(size < MODULE_TARGET)}" if kind == "module" else ""
             rows.append((f"First visit, {kind} page ({language}), gzip, incl. search index", kb(size), target))
     for language, kinds in numbers["with_offline_copy"].items():
-        rows.append((f"First visit, home ({language}), plus the offline copy its service worker saves in the background",
-                     kb(kinds["home"]), ""))
+        rows.append(
+            (
+                f"First visit, home ({language}), plus the offline copy its service worker saves in the background",
+                kb(kinds["home"]),
+                "",
+            )
+        )
     quiz = numbers["quiz"]
     parses = quiz["parses"]
     rows += [
-        (f"Quiz page build, per page ({QUIZZES} quizzes x {QUESTIONS} questions x 3 languages; its share of loading the files included)",
-         f"{quiz['per_quiz_page_ms']:.1f} ms per page",
-         f"<= 1.5x ordinary: {met(quiz['per_quiz_page_ms'] <= 1.5 * quiz['per_ordinary_page_ms'])} ({quiz['per_quiz_page_ms'] / quiz['per_ordinary_page_ms']:.2f}x)"),
-        ("Ordinary page of similar length (same text as headings, paragraphs and lists)", f"{quiz['per_ordinary_page_ms']:.1f} ms per page", ""),
+        (
+            f"Quiz page build, per page ({QUIZZES} quizzes x {QUESTIONS} questions x 3 languages; its share of loading the files included)",
+            f"{quiz['per_quiz_page_ms']:.1f} ms per page",
+            f"<= 1.5x ordinary: {met(quiz['per_quiz_page_ms'] <= 1.5 * quiz['per_ordinary_page_ms'])} ({quiz['per_quiz_page_ms'] / quiz['per_ordinary_page_ms']:.2f}x)",
+        ),
+        (
+            "Ordinary page of similar length (same text as headings, paragraphs and lists)",
+            f"{quiz['per_ordinary_page_ms']:.1f} ms per page",
+            "",
+        ),
         ("Quiz page build, per question", f"{quiz['per_question_ms']:.2f} ms per question", ""),
-        ("Quiz engine's own time per question (loading, checking and rendering the questions into HTML)",
-         f"{quiz['engine_per_question_ms']:.2f} ms per question", f"< 0.8 ms: {met(quiz['engine_per_question_ms'] < 0.8)}"),
-        ("Loading and checking one quiz file (once per build, all languages)", f"{quiz['loading_per_file_ms']:.1f} ms per file", ""),
-        ("Whole builds: fixture site alone / + quiz bank (with answer keys) / + ordinary pages",
-         f"{quiz['base_build_s']:.1f} s / {quiz['quiz_build_s']:.1f} s / {quiz['pages_build_s']:.1f} s", ""),
-        ("Quiz files parsed per build", f"{abs(parses)} parses of {QUIZZES + 1} files",
-         "once per file: met" if parses == QUIZZES + 1 else "NOT once per file"),
+        (
+            "Quiz engine's own time per question (loading, checking and rendering the questions into HTML)",
+            f"{quiz['engine_per_question_ms']:.2f} ms per question",
+            f"< 0.8 ms: {met(quiz['engine_per_question_ms'] < 0.8)}",
+        ),
+        (
+            "Loading and checking one quiz file (once per build, all languages)",
+            f"{quiz['loading_per_file_ms']:.1f} ms per file",
+            "",
+        ),
+        (
+            "Whole builds: fixture site alone / + quiz bank (with answer keys) / + ordinary pages",
+            f"{quiz['base_build_s']:.1f} s / {quiz['quiz_build_s']:.1f} s / {quiz['pages_build_s']:.1f} s",
+            "",
+        ),
+        (
+            "Quiz files parsed per build",
+            f"{abs(parses)} parses of {QUIZZES + 1} files",
+            "once per file: met" if parses == QUIZZES + 1 else "NOT once per file",
+        ),
     ]
     lines = ["| measure | value | target |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]

@@ -78,7 +78,9 @@ def on_post_build(config):
     if os.path.exists(target):
         with open(target, encoding="utf-8") as handle:
             found = json.load(handle)
-    found["pages"].update({key.split("|", 1)[1] + "@" + key.split("|", 1)[0]: seconds for key, seconds in _pages.items()})
+    found["pages"].update(
+        {key.split("|", 1)[1] + "@" + key.split("|", 1)[0]: seconds for key, seconds in _pages.items()}
+    )
     found["files"].update(_files)
     with open(target, "w", encoding="utf-8") as handle:
         json.dump(found, handle)

@@ -19,9 +19,10 @@ import time
 import zipfile
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
 from course.site.bundle import ZIP_NAME  # the names the download page links
 from course.site.bundle import ZIP_URL as ZIP_IN_SITE
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 ZIP_FOLDER = "upr-course"  # the folder that unzipping creates
 BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")  # no use from the file system
@@ -31,8 +32,18 @@ DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EP
 def mkdocs_build(config_file: Path, site: Path) -> int:
     """One strict MkDocs build of config_file into site; return mkdocs' exit code."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(config_file), "--site-dir", str(site)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site),
+    ]
     return subprocess.run(command, env=env, cwd=config_file.parent).returncode
 
 

@@ -20,20 +20,17 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-
+from course import check_links, check_status
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
-from course.language import checks as course_language
 from course.content import studytime as course_studytime
+from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+from course.language import checks as course_language
 from course.quizzes import load as quiz_load
 from course.quizzes import quality as quiz_quality
 from course.quizzes import validate as quiz_validate
-from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 
-from course import check_links
-
-from course import check_status
+PROJECT = Path(__file__).resolve().parent.parent
 
 LANGUAGES = ("en", "ru", "tg")
 LOCATED = re.compile(r"^(?P<file>[^\s:]+)(?::(?P<line>\d+))?: (?P<rest>.*)$", re.DOTALL)
@@ -99,9 +96,14 @@ def run(root: Path) -> Result:
     problems += check_pages(root, modules, terms, drafts)
     language_problems = check_language(root, modules, terms, drafts)
     problems += [problem for problem, _ in language_problems]
-    rows = check_status.module_rows(root, drafts) + check_status.quiz_rows(root, drafts) + check_status.site_page_rows(root)
-    check_status.count_term_problems(rows, [(p.file, language) for p, language in language_problems
-                                            if p.message.startswith("termbase") and language])
+    rows = (
+        check_status.module_rows(root, drafts)
+        + check_status.quiz_rows(root, drafts)
+        + check_status.site_page_rows(root)
+    )
+    check_status.count_term_problems(
+        rows, [(p.file, language) for p, language in language_problems if p.message.startswith("termbase") and language]
+    )
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms)).quizzes  # cached: no second parse
     levels = {quiz.id: dict(quiz_quality.level_mix(quiz_load.items_of(quiz, root))) for quiz in quizzes}
     problems += check_study_times(root, modules, quizzes, drafts)
@@ -202,8 +204,14 @@ def check_pages(root: Path, modules: list, terms: list[dict], drafts: set[str]) 
         folder = check_links.module_of(key)
         if folder and QUIZ_MARKER in text and folder not in quizzed:
             line = text[: text.index(QUIZ_MARKER)].count("\n") + 1
-            found.append(Problem(site.where(key), line, f"the page asks for its quiz ({QUIZ_MARKER}) but no quiz file names 'module: {folder}'",
-                                 f"create one with 'make new-quiz MODULE={folder}'"))
+            found.append(
+                Problem(
+                    site.where(key),
+                    line,
+                    f"the page asks for its quiz ({QUIZ_MARKER}) but no quiz file names 'module: {folder}'",
+                    f"create one with 'make new-quiz MODULE={folder}'",
+                )
+            )
         if folder:
             found += placeholders(site.where(key), text)
         problems += [as_draft(p, folder) for p in found] if folder in drafts else found
@@ -247,8 +255,14 @@ def placeholders(where: str, text: str) -> list[Problem]:
     if not count:
         return []
     line = text[: text.index(PLACEHOLDER)].count("\n") + 1
-    return [Problem(where, line, f"{count} placeholder(s) '{PLACEHOLDER} ...' left, the first here",
-                    "replace each with the real text")]
+    return [
+        Problem(
+            where,
+            line,
+            f"{count} placeholder(s) '{PLACEHOLDER} ...' left, the first here",
+            "replace each with the real text",
+        )
+    ]
 
 
 def render_levels(levels: dict[str, dict[str, int]]) -> str:
@@ -271,19 +285,27 @@ def report_text(result: Result, strict: bool) -> str:
     if errors or warnings:
         out.append("")
     published = any(not p.draft for p in result.warnings)
-    note = " (the published build, make build, also stops on the warnings outside draft modules)" if published and not strict else ""
+    note = (
+        " (the published build, make build, also stops on the warnings outside draft modules)"
+        if published and not strict
+        else ""
+    )
     out.append(f"{errors} error(s), {warnings} warning(s){note}" if errors or warnings else "No problems found.")
     return "\n".join(out)
 
 
 def report_json(result: Result, strict: bool) -> str:
-    return json.dumps({
-        "ok": not result.errors and not (strict and result.warnings),
-        "errors": [asdict(p) for p in result.errors],
-        "warnings": [asdict(p) for p in result.warnings],
-        "translations": [row.as_dict() for row in result.rows],
-        "quiz_levels": result.levels,
-    }, ensure_ascii=False, indent=2)
+    return json.dumps(
+        {
+            "ok": not result.errors and not (strict and result.warnings),
+            "errors": [asdict(p) for p in result.errors],
+            "warnings": [asdict(p) for p in result.warnings],
+            "translations": [row.as_dict() for row in result.rows],
+            "quiz_levels": result.levels,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

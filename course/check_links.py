@@ -23,7 +23,9 @@ LANGUAGES = ("en", "ru", "tg")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(<[^>\n]*>|[^\s()]*(?:\([^\s()]*\)[^\s()]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 REFERENCE = re.compile(r"^[ \t]{0,3}\[(?!\^)([^\]\n]+)\]:[ \t]*(<[^>\n]*>|\S+)", re.MULTILINE)
 HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 ATTR_LIST = re.compile(r"[ \t]*\{:?([^}\n]*)\}[ \t]*$")
@@ -90,8 +92,10 @@ def module_of(key: str) -> str | None:
 
 def blank(text: str) -> str:
     """The text with code and comments replaced by spaces (line numbers stay right)."""
+
     def spaces(match: re.Match) -> str:
         return re.sub(r"[^\n]", " ", match.group(0))
+
     return CODE_SPAN.sub(spaces, COMMENT.sub(spaces, FENCE.sub(spaces, text)))
 
 
@@ -140,13 +144,18 @@ def check_target(site: Site, key: str, target: str) -> tuple[str, str] | None:
     if joined == ".." or joined.startswith("../"):
         return (f"link '{target}' points outside the site", "link a page inside docs/ or modules/ by its relative path")
     if path.endswith("/") or any(k.startswith(joined + "/") for k in site.files):
-        return (f"link '{target}' points to a folder", f"link the page file instead: '{posixpath.join(path.rstrip('/'), 'index.md')}'")
+        return (
+            f"link '{target}' points to a folder",
+            f"link the page file instead: '{posixpath.join(path.rstrip('/'), 'index.md')}'",
+        )
     found = resolve(site, joined, language_of(key))
     if found is None:
         return (f"link '{target}' points to no file", _suggestion(site, key, joined))
     if module_of(found) in site.drafts and module_of(found) != module_of(key) and module_of(key) not in site.drafts:
-        return (f"link '{target}' points to draft module '{module_of(found)}', which the published build leaves out",
-                "remove the link until that module is published (or remove 'draft: true' from its index.en.md)")
+        return (
+            f"link '{target}' points to draft module '{module_of(found)}', which the published build leaves out",
+            "remove the link until that module is published (or remove 'draft: true' from its index.en.md)",
+        )
     if anchor and found.endswith(".md"):
         return _check_anchor(site, key, found, anchor, target)
     return None
@@ -168,8 +177,10 @@ def _check_anchor(site: Site, key: str, found: str, anchor: str, target: str) ->
         return None
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
     hint = f"did you mean '#{close[0]}'?" if close else "link an existing heading"
-    return (f"link '{target}': {site.where(found)} has no heading with id '{anchor}'",
-            f"{hint} or give the heading an explicit id ('## Title {{#{anchor}}}') in every language")
+    return (
+        f"link '{target}': {site.where(found)} has no heading with id '{anchor}'",
+        f"{hint} or give the heading an explicit id ('## Title {{#{anchor}}}') in every language",
+    )
 
 
 def _suggestion(site: Site, key: str, joined: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 
 LANGUAGES = ("en", "ru", "tg")
@@ -85,11 +86,13 @@ def quiz_rows(root: Path, drafts: set[str]) -> list[Row]:
         row = Row("quiz", path.stem, isinstance(data, dict) and data.get("module") in drafts)
         where = path.relative_to(root).as_posix()
         if not isinstance(data, dict):
-            row.languages = {lang: {"status": "unreadable", "words": 0, "file": where, "translated": 0.0} for lang in LANGUAGES}
+            row.languages = {
+                lang: {"status": "unreadable", "words": 0, "file": where, "translated": 0.0} for lang in LANGUAGES
+            }
             rows.append(row)
             continue
         localized = list(_localized_values(data))
-        statuses = data.get("translation") if isinstance(data.get("translation"), dict) else {}
+        statuses: dict = data["translation"] if isinstance(data.get("translation"), dict) else {}
         for language in LANGUAGES:
             done = sum(1 for value in localized if value.get(language) not in (None, "", []))
             share = round(done / len(localized), 3) if localized else 1.0
@@ -99,7 +102,7 @@ def quiz_rows(root: Path, drafts: set[str]) -> list[Row]:
             elif done == 0:
                 status = "missing"
             else:
-                status = statuses.get(language) if statuses.get(language) in ("draft", "reviewed") else "present"
+                status = str(statuses[language]) if statuses.get(language) in ("draft", "reviewed") else "present"
             row.languages[language] = {"status": status, "words": words, "file": where, "translated": share}
         rows.append(row)
     return rows
@@ -156,7 +159,11 @@ def render_table(rows: list[Row]) -> str:
         cells = [row.kind, name]
         for language in LANGUAGES:
             info = row.languages[language]
-            cell = info["status"] if info["status"] in ("missing", "unreadable") else f"{info['status']} {info['words']:,}w"
+            cell = (
+                info["status"]
+                if info["status"] in ("missing", "unreadable")
+                else f"{info['status']} {info['words']:,}w"
+            )
             if "translated" in info and info["status"] not in ("unreadable",):
                 cell += f" {round(info['translated'] * 100)}%"
             if info.get("term_problems"):
@@ -166,5 +173,5 @@ def render_table(rows: list[Row]) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     out = ["Translation status (w = words; quizzes: share of texts translated; terms:N = forms to avoid found)"]
     for line in lines:
-        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths)).rstrip())
+        out.append("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=False)).rstrip())
     return "\n".join(out)

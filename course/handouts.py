@@ -33,10 +33,10 @@ PRINT_CSS = "assets/print.css"
 
 @dataclass(frozen=True)
 class Job:
-    page: Path      # the built page, e.g. site/tg/trainers/handouts/01-x/index.html
-    site: Path      # the built site's root
+    page: Path  # the built page, e.g. site/tg/trainers/handouts/01-x/index.html
+    site: Path  # the built site's root
     language: str
-    name: str       # handout-01-x, answer-key-01-x
+    name: str  # handout-01-x, answer-key-01-x
 
     def pdf_relative(self) -> str:
         return f"{self.language}/{self.name}.pdf"

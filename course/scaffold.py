@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 from string import Template
 
-PROJECT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-
 from course.content import catalog as course_catalog
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+
+PROJECT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 LANGUAGES = ("en", "ru", "tg")
 HEADING_ID = re.compile(r"^#{2,6} .*\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
@@ -52,10 +52,14 @@ def new_module(root: Path, slug: str) -> list[Path]:
         )
     folder = root / "modules" / slug
     if folder.exists():
-        raise ScaffoldError(f"modules/{slug} already exists; edit that module, or choose another name such as {example}")
+        raise ScaffoldError(
+            f"modules/{slug} already exists; edit that module, or choose another name such as {example}"
+        )
     taken = sorted(p.name for p in (root / "modules").glob(f"{slug[:2]}-*") if p.is_dir())
     if taken:
-        raise ScaffoldError(f"number {slug[:2]} is already used by modules/{taken[0]}; use the next free number: SLUG={example}")
+        raise ScaffoldError(
+            f"number {slug[:2]} is already used by modules/{taken[0]}; use the next free number: SLUG={example}"
+        )
     quiz = root / "quizzes" / f"{slug}.yml"
     if quiz.exists():
         raise ScaffoldError(f"quizzes/{slug}.yml already exists; move or delete it first, or choose another name")
@@ -78,7 +82,9 @@ def new_quiz(root: Path, module: str) -> Path:
     english = folder / "index.en.md"
     if not english.is_file():
         known = ", ".join(sorted(p.name for p in (root / "modules").glob("[0-9][0-9]-*") if p.is_dir())) or "(none yet)"
-        raise ScaffoldError(f"there is no module modules/{module}/index.en.md; use one of: {known} (or make new-module SLUG={module})")
+        raise ScaffoldError(
+            f"there is no module modules/{module}/index.en.md; use one of: {known} (or make new-module SLUG={module})"
+        )
     target = root / "quizzes" / f"{module}.yml"
     if target.exists():
         raise ScaffoldError(f"quizzes/{module}.yml already exists; edit it, or move it away to start again")
@@ -86,16 +92,22 @@ def new_quiz(root: Path, module: str) -> Path:
     metas = {lang: _meta(path, root) for lang, path in pages.items()}
     objectives = [str(o["id"]) for o in metas["en"].get("objectives") or [] if isinstance(o, dict) and "id" in o]
     if not objectives:
-        raise ScaffoldError(f"modules/{module}/index.en.md declares no objectives; add '- id: ...' entries under 'objectives:' first")
+        raise ScaffoldError(
+            f"modules/{module}/index.en.md declares no objectives; add '- id: ...' entries under 'objectives:' first"
+        )
     ids = {lang: HEADING_ID.findall(path.read_text(encoding="utf-8-sig")) for lang, path in pages.items()}
     common = [i for i in ids["en"] if all(i in found for found in ids.values())]
     if not common:
-        raise ScaffoldError(f"modules/{module}: no heading id is shared by all languages; give the headings ids like '## Why it matters {{#why-it-matters}}' first")
+        raise ScaffoldError(
+            f"modules/{module}: no heading id is shared by all languages; give the headings ids like '## Why it matters {{#why-it-matters}}' first"
+        )
     titles = {lang: str(metas.get(lang, {}).get("title") or metas["en"].get("title") or module) for lang in LANGUAGES}
     text = render(
-        "quiz.yml", module=module,
+        "quiz.yml",
+        module=module,
         **{f"title_{lang}": json.dumps(title, ensure_ascii=False) for lang, title in titles.items()},
-        objective_1=objectives[0], objective_2=objectives[1 if len(objectives) > 1 else 0],
+        objective_1=objectives[0],
+        objective_2=objectives[1 if len(objectives) > 1 else 0],
         see_1="why-it-matters" if "why-it-matters" in common else common[0],
         see_2="key-points" if "key-points" in common else common[-1],
     )

@@ -15,16 +15,17 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from course.content import catalog as course_catalog
-from course.site import i18n as course_i18n
-from course.content import studytime as course_studytime
-from course.site import templates as course_templates
-from course.quizzes import load as quiz_load
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+
+from course.content import catalog as course_catalog
+from course.content import studytime as course_studytime
+from course.quizzes import load as quiz_load
+from course.site import i18n as course_i18n
+from course.site import templates as course_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -73,7 +74,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if relative.parts[1] in hidden:
             continue  # a draft module: not published
         file = File(
-            relative.as_posix(), config.docs_dir, config.site_dir, config.use_directory_urls,
+            relative.as_posix(),
+            config.docs_dir,
+            config.site_dir,
+            config.use_directory_urls,
             inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by on_nav below
         )
         files.append(file)
@@ -86,9 +90,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for file in files:
         if file.src_uri.startswith("modules/"):
             file.abs_src_path = str(root / file.src_uri)
-            file.project_path = file.src_uri
+            course_i18n.mark_file(file, project_path=file.src_uri)
     module_pages = [
-        f.page for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+        f.page
+        for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
         if f.src_uri.startswith("modules/") and f.page is not None
     ]
     section = _section_holding(nav.items, OVERVIEW_PAGE)
@@ -128,12 +133,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def _answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -> str:
     """The learner's answer box for one exercise, kept under 'module/exercise' in the browser."""
-    folder = page.file.src_uri.split("/")[1] if page.file.src_uri.startswith("modules/") else page.file.src_uri.rsplit(".", 1)[0]
+    folder = (
+        page.file.src_uri.split("/")[1]
+        if page.file.src_uri.startswith("modules/")
+        else page.file.src_uri.rsplit(".", 1)[0]
+    )
     text = course_i18n.ui_text(config, language)
-    strings = {key[len("answer_"):]: value for key, value in text.items() if key.startswith("answer_")}
+    strings = {key[len("answer_") :]: value for key, value in text.items() if key.startswith("answer_")}
     html = course_templates.template(config, "partials/course-answer.html").render(
-        key=f"{folder}/{exercise}", element_id=f"answer-{exercise}", store=quiz_load.storage_namespace(config.site_url),
-        text=strings, script_text=strings,
+        key=f"{folder}/{exercise}",
+        element_id=f"answer-{exercise}",
+        store=quiz_load.storage_namespace(config.site_url),
+        text=strings,
+        script_text=strings,
     )
     return "\n" + html.strip() + "\n"
 
@@ -147,5 +159,7 @@ def _module_list(config: MkDocsConfig, page: Page, language: str) -> str:
         link = f"modules/{module.folder}/index.md"
         study = course_studytime.parse(meta.get("study_time"))
         minutes = text["minutes"].replace("#", str(study.total if study else ""))
-        rows.append(f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |")
+        rows.append(
+            f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
+        )
     return "\n".join(rows)

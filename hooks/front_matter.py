@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from course.content.frontmatter import FrontMatterProblem, parse_front_matter, source_path
 from mkdocs.exceptions import PluginError
+
+from course.content.frontmatter import FrontMatterProblem, parse_front_matter, source_path
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -19,4 +20,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except FrontMatterProblem as problem:
         raise PluginError(f"{source_path(page)}:{problem.line}: {problem.message}") from None
     return markdown
-

@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import get_plugin_logger
+
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
-from course.site import i18n as course_i18n
 from course.language import checks as course_language
-from mkdocs.plugins import get_plugin_logger
+from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

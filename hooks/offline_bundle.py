@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from course.site import bundle as course_bundle
-from course.site import i18n as course_i18n
-from course.content.frontmatter import source_path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
+
+from course.content.frontmatter import source_path
+from course.site import bundle as course_bundle
+from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -38,8 +39,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             "run 'make build', which fetches iframe-worker 1.0.4 from the npm registry and checks it"
         )
     for name in course_bundle.SHIM_FILES:
-        files.append(File(name, str(folder), config.site_dir, config.use_directory_urls,
-                          dest_uri=f"{course_bundle.SHIM_SITE_FOLDER}/{name}"))
+        files.append(
+            File(
+                name,
+                str(folder),
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=f"{course_bundle.SHIM_SITE_FOLDER}/{name}",
+            )
+        )
     return files
 
 

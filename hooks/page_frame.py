@@ -22,8 +22,11 @@ PERMALINK_TITLE = 'title="Link to this section"'
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 ABBREVIATION = re.compile(r"<abbr title=")
 # pymdownx.tasklist: '<li class="task-list-item"><label ...><input ... disabled/>...</label> text</li>'
-TASK_ITEM = re.compile(r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled'
-                       r'(?: checked)?)(/>.*?</label>)(.*?)(?=</li>|<ul|<ol)', re.DOTALL)
+TASK_ITEM = re.compile(
+    r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled'
+    r"(?: checked)?)(/>.*?</label>)(.*?)(?=</li>|<ul|<ol)",
+    re.DOTALL,
+)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -48,7 +51,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["course_text"] = course_i18n.ui_text(config, language)
     page_locale = getattr(page.file, "locale", language)
     context["course_fallback"] = page_locale != language
-    context["course_draft"] = str(page.meta.get("translation", "")).lower() == "draft" and not context["course_fallback"]
+    context["course_draft"] = (
+        str(page.meta.get("translation", "")).lower() == "draft" and not context["course_fallback"]
+    )
     context["course_correction_href"] = _correction_href(config, page, context["course_text"])
     return context
 

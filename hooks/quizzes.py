@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from course.quizzes import pages as quiz_pages
-from course.quizzes import render as quiz_render
-from course.site import i18n as course_i18n
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from course.quizzes import pages as quiz_pages
+from course.quizzes import render as quiz_render
+from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -48,21 +49,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for quiz in quiz_set.quizzes:
         siblings = {}
         for lang in LANGUAGES:
-            sibling = File(f"quizzes/{quiz.id}.md", None, config.site_dir, config.use_directory_urls,
-                           dest_uri=_dest_uri(config, lang, quiz.id), inclusion=InclusionLevel.NOT_IN_NAV)
+            sibling = File(
+                f"quizzes/{quiz.id}.md",
+                None,
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=_dest_uri(config, lang, quiz.id),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
             siblings[lang] = sibling
         file = siblings[language]
         title, _ = quiz_render.localized(quiz.data["title"], language)
         status = (quiz.data.get("translation") or {}).get(language, "")
         # Out of the search index: a result must never show a question's answer or explanation;
         # learners reach a quiz from its module page and from the progress page.
-        file.content_string = (f"---\ntitle: {quiz_pages.yaml_text(title)}\ncourse_quiz: {quiz.id}\ntranslation: {status or 'none'}\n"
-                               f"search:\n  exclude: true\n---\n\n{QUIZ_BODY_MARKER}\n")
+        file.content_string = (
+            f"---\ntitle: {quiz_pages.yaml_text(title)}\ncourse_quiz: {quiz.id}\ntranslation: {status or 'none'}\n"
+            f"search:\n  exclude: true\n---\n\n{QUIZ_BODY_MARKER}\n"
+        )
         file.generated_by = "hooks/quizzes.py"
-        file.locale = language
-        file.locale_alternate_of = language
-        file.alternates = siblings
-        file.project_path = f"quizzes/{quiz.id}.yml"
+        course_i18n.mark_file(file, language, siblings, f"quizzes/{quiz.id}.yml")
         files.append(file)
     return files
 
@@ -71,7 +77,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
-    generated = {f.src_uri[len("quizzes/"):-3]: f.page for f in files if f.generated_by == "hooks/quizzes.py" and f.page}
+    generated = {
+        f.src_uri[len("quizzes/") : -3]: f.page for f in files if f.generated_by == "hooks/quizzes.py" and f.page
+    }
     for quiz in quiz_pages.load(config).quizzes:
         page = generated.get(quiz.id)
         if page is None:
@@ -108,9 +116,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if quiz.module == folder:
             title, _ = quiz_render.localized(quiz.data["title"], language)
             target = get_relative_url(f"quizzes/{quiz.id}.md", page.file.src_uri)
-            links.append(f"[{text['quiz_take'].replace('#', str(title))}]({target}){{ .md-button .md-button--primary }}")
+            links.append(
+                f"[{text['quiz_take'].replace('#', str(title))}]({target}){{ .md-button .md-button--primary }}"
+            )
     if not links:
-        log.warning(f"{getattr(page.file, 'project_path', page.file.src_uri)}: the page asks for its quiz (<!-- course:quiz -->) but no quiz file names 'module: {folder}'; create quizzes/{folder}.yml")
+        log.warning(
+            f"{getattr(page.file, 'project_path', page.file.src_uri)}: the page asks for its quiz (<!-- course:quiz -->) but no quiz file names 'module: {folder}'; create quizzes/{folder}.yml"
+        )
     return markdown.replace(MODULE_QUIZ_MARKER, "\n\n".join(links))
 
 
@@ -122,5 +134,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if PROGRESS_MARKER in html:
         return html.replace(PROGRESS_MARKER, quiz_pages.render_progress(page, config, files))
     return html
-
-

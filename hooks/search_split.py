@@ -12,11 +12,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
 from course.site import bundle as course_bundle
 from course.site import i18n as course_i18n
 from course.site import search as course_search
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -41,7 +42,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     try:
         data = json.loads(combined.read_text(encoding="utf-8"))
     except ValueError as error:
-        raise PluginError(f"{combined}: the search index written by the search plugin is not valid JSON ({error}); rebuild with a clean site folder") from None
+        raise PluginError(
+            f"{combined}: the search index written by the search plugin is not valid JSON ({error}); rebuild with a clean site folder"
+        ) from None
     roots = course_i18n.language_roots(config)
     indexes = course_search.split_index(data, roots)
     course_search.write_indexes(site, indexes, roots, script=course_bundle.is_offline_build(config))

@@ -11,17 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from course.content import catalog as course_catalog
-from course.site import i18n as course_i18n
-from course.site import templates as course_templates
-from course.quizzes import render as quiz_render
-from course.quizzes import pages as quiz_pages
-from course.trainer import html as trainer_html
-from course.trainer import views as trainer_views
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
+from course.content import catalog as course_catalog
+from course.quizzes import pages as quiz_pages
+from course.quizzes import render as quiz_render
+from course.site import i18n as course_i18n
+from course.site import templates as course_templates
+from course.trainer import html as trainer_html
+from course.trainer import views as trainer_views
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -51,17 +52,22 @@ def _dest_uri(config: MkDocsConfig, language: str, folder: str, name: str) -> st
 
 def _generated(config: MkDocsConfig, language: str, folder: str, name: str, front_matter: dict, body: str) -> File:
     siblings = {
-        lang: File(f"trainers/{folder}/{name}.md", None, config.site_dir, config.use_directory_urls,
-                   dest_uri=_dest_uri(config, lang, folder, name))
+        lang: File(
+            f"trainers/{folder}/{name}.md",
+            None,
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=_dest_uri(config, lang, folder, name),
+        )
         for lang in LANGUAGES
     }
     file = siblings[language]
     lines = [f"{key}: {quiz_pages.yaml_text(value)}" for key, value in front_matter.items()]
-    file.content_string = "---\n" + "\n".join(lines) + "\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + body + "\n"
+    file.content_string = (
+        "---\n" + "\n".join(lines) + "\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + body + "\n"
+    )
     file.generated_by = GENERATOR
-    file.locale = language
-    file.locale_alternate_of = language
-    file.alternates = siblings
+    course_i18n.mark_file(file, language, siblings)
     return file
 
 
@@ -71,23 +77,37 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     text = course_i18n.ui_text(config, language)
     for module in _modules(config):
         page = module.pages.get(language) or module.pages["en"]
-        file = _generated(config, language, "handouts", module.folder, {
-            "title": text["trainer_handout_title"].replace("#", module.title(language)),
-            "course_handout": module.folder,
-            "translation": page.meta.get("translation", "") if language in module.pages else "",
-        }, HANDOUT_MARKER)
-        file.project_path = f"modules/{module.folder}/index.{page.language}.md"
+        file = _generated(
+            config,
+            language,
+            "handouts",
+            module.folder,
+            {
+                "title": text["trainer_handout_title"].replace("#", module.title(language)),
+                "course_handout": module.folder,
+                "translation": page.meta.get("translation", "") if language in module.pages else "",
+            },
+            HANDOUT_MARKER,
+        )
+        course_i18n.mark_file(file, project_path=f"modules/{module.folder}/index.{page.language}.md")
         if language not in module.pages:
-            file.locale = "en"  # shown in English: the frame says so
+            course_i18n.mark_file(file, "en")  # shown in English: the frame says so
         files.append(file)
     for quiz in quiz_pages.load(config).quizzes:
         title, _ = quiz_render.localized(quiz.data["title"], language)
-        file = _generated(config, language, "answer-keys", quiz.id, {
-            "title": text["trainer_key_title"].replace("#", str(title)),
-            "course_answer_key": quiz.id,
-            "translation": (quiz.data.get("translation") or {}).get(language, ""),
-        }, KEY_MARKER)
-        file.project_path = f"quizzes/{quiz.id}.yml"
+        file = _generated(
+            config,
+            language,
+            "answer-keys",
+            quiz.id,
+            {
+                "title": text["trainer_key_title"].replace("#", str(title)),
+                "course_answer_key": quiz.id,
+                "translation": (quiz.data.get("translation") or {}).get(language, ""),
+            },
+            KEY_MARKER,
+        )
+        course_i18n.mark_file(file, project_path=f"quizzes/{quiz.id}.yml")
         files.append(file)
     return files
 
@@ -122,7 +142,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         module_page = _module_page(nav, folder)
         text = ""
         if module_page is not None and module_page.content:
-            text = trainer_html.rebase(trainer_html.without_quiz_buttons(module_page.content), module_page.url, page.url)
+            text = trainer_html.rebase(
+                trainer_html.without_quiz_buttons(module_page.content), module_page.url, page.url
+            )
         page.content = page.content.replace(MODULE_TEXT_MARKER, text)
     return context
 
@@ -142,7 +164,12 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
     sheet = trainer_views.worksheet(quiz.data, language, quiz_pages.text_renderer(config)) if quiz else []
     quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
     return _template(config, "partials/trainer-handout.html").render(
-        module=module, meta=meta, text=text, language=language, questions=sheet, quiz_title=quiz_title,
+        module=module,
+        meta=meta,
+        text=text,
+        language=language,
+        questions=sheet,
+        quiz_title=quiz_title,
         module_text_marker=MODULE_TEXT_MARKER,
     )
 
@@ -150,10 +177,20 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
 def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
     text = course_i18n.ui_text(config, language)
     quiz = next(q for q in quiz_pages.load(config).quizzes if q.id == quiz_id)
-    key = trainer_views.answer_key(quiz.data, language, quiz_pages.text_renderer(config), _objectives(config, quiz.module, language))
-    intro = quiz_pages.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
+    key = trainer_views.answer_key(
+        quiz.data, language, quiz_pages.text_renderer(config), _objectives(config, quiz.module, language)
+    )
+    intro = (
+        quiz_pages.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0])
+        if "intro" in quiz.data
+        else ""
+    )
     return _template(config, "partials/trainer-answer-key.html").render(
-        quiz=quiz, questions=key, text=text, language=language, intro=intro,
+        quiz=quiz,
+        questions=key,
+        text=text,
+        language=language,
+        intro=intro,
     )
 
 
@@ -168,22 +205,29 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
     quiz_list = quiz_pages.load(config).quizzes
     for module in _modules(config):
         quiz = next((q for q in quiz_list if q.module == module.folder), None)
-        rows.append({
-            "title": module.title(language),
-            "handout": link(f"trainers/handouts/{module.folder}.md"),
-            "handout_pdf": get_relative_url(pdf_path(language, "handout", module.folder), page.url),
-            "key": link(f"trainers/answer-keys/{quiz.id}.md") if quiz else "",
-            "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url) if quiz else "",
-        })
+        rows.append(
+            {
+                "title": module.title(language),
+                "handout": link(f"trainers/handouts/{module.folder}.md"),
+                "handout_pdf": get_relative_url(pdf_path(language, "handout", module.folder), page.url),
+                "key": link(f"trainers/answer-keys/{quiz.id}.md") if quiz else "",
+                "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url) if quiz else "",
+            }
+        )
     modules = {m.folder for m in _modules(config)}
     for quiz in quiz_list:
         if quiz.module not in modules:
-            rows.append({
-                "title": str(quiz_render.localized(quiz.data["title"], language)[0]), "handout": "", "handout_pdf": "",
-                "key": link(f"trainers/answer-keys/{quiz.id}.md"),
-                "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
-            })
+            rows.append(
+                {
+                    "title": str(quiz_render.localized(quiz.data["title"], language)[0]),
+                    "handout": "",
+                    "handout_pdf": "",
+                    "key": link(f"trainers/answer-keys/{quiz.id}.md"),
+                    "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
+                }
+            )
     # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
     # bundle (.html URLs) has the pages, which print from the browser.
     return _template(config, "partials/trainer-materials.html").render(
-        rows=rows, text=text, language=language, pdf=config.use_directory_urls)
+        rows=rows, text=text, language=language, pdf=config.use_directory_urls
+    )

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ESCAPES = {"\\\\": "\ue000", "\\~": "\ue001", "\\=": "\ue002", "\\#": "\ue003", "\\{": "\ue004", "\\}": "\ue005", "\\:": "\ue006"}
+ESCAPES = {
+    "\\\\": "\ue000",
+    "\\~": "\ue001",
+    "\\=": "\ue002",
+    "\\#": "\ue003",
+    "\\{": "\ue004",
+    "\\}": "\ue005",
+    "\\:": "\ue006",
+}
 RESTORE = {"\ue000": "\\", "\ue001": "~", "\ue002": "=", "\ue003": "#", "\ue004": "{", "\ue005": "}", "\ue006": ":"}
 WEIGHT = re.compile(r"^%(-?\d+(?:\.\d+)?)%")
 
@@ -61,7 +69,7 @@ def parse(source: str) -> list[Question]:
         if not block:
             continue
         if block.startswith("$CATEGORY:"):
-            category = block[len("$CATEGORY:"):].strip()
+            category = block[len("$CATEGORY:") :].strip()
             continue
         questions.append(_question(_hide(block), category))
     return questions
@@ -74,13 +82,13 @@ def _question(block: str, category: str) -> Question:
     start, end = block.find("{"), block.rfind("}")
     if start < 0 or end < start:
         raise GiftError(f"no answer block in {_restore(block)[:60]!r}")
-    text, answers = block[:start], block[start + 1:end]
-    if block[end + 1:].strip():
+    text, answers = block[:start], block[start + 1 : end]
+    if block[end + 1 :].strip():
         raise GiftError(f"text after the answer block in {name!r}")
     fmt = ""
     match = re.match(r"^\[(\w+)\]", text)
     if match:
-        fmt, text = match.group(1), text[match.end():]
+        fmt, text = match.group(1), text[match.end() :]
     question = Question(category, _restore(name), fmt, _restore(text))
     answers, _, general = answers.partition("####")
     question.general_feedback = _restore(general)
@@ -110,6 +118,6 @@ def _read_answers(question: Question, answers: str) -> None:
         fraction = 1.0 if mark == "=" else 0.0
         weight = WEIGHT.match(body)
         if weight:
-            fraction, body = float(weight.group(1)) / 100, body[weight.end():]
+            fraction, body = float(weight.group(1)) / 100, body[weight.end() :]
         body, _, feedback = body.partition("#")
         question.answers.append(Answer(_restore(body), fraction, _restore(feedback)))

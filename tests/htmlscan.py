@@ -22,8 +22,18 @@ _LOADING_ATTRIBUTES = {
     "image": ("href",),
     "use": ("href",),
 }
-_LOADING_LINK_RELS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
-                      "modulepreload", "manifest", "apple-touch-icon", "shortcut"}
+_LOADING_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "shortcut",
+}
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
 _CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*['"]?([^'")\s;]+)""")
 

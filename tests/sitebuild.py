@@ -59,8 +59,9 @@ def _stub_missing_nav_pages(project: Path) -> None:
     """Give every page the real nav names a small English stand-in, so the fixture needs no
     update each time the course gains a site page."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = config[config.index("\nnav:"):]
-    nav = nav[: re.search(r"\n\S", nav[1:]).start() + 1] if re.search(r"\n\S", nav[1:]) else nav
+    nav = config[config.index("\nnav:") :]
+    end = re.search(r"\n\S", nav[1:])
+    nav = nav[: end.start() + 1] if end else nav
     for page in re.findall(r"([\w/-]+)\.md", nav):
         docs = project / "docs"
         if (docs / f"{page}.md").exists() or (docs / f"{page}.en.md").exists():
@@ -77,8 +78,20 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml", e
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(project / config),
-         "--site-dir", str(site)],
-        cwd=project, env=environment, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(project / config),
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site, project)

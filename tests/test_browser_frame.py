@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import axe
+import pytest
 
 pytestmark = pytest.mark.browser
 

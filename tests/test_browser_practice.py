@@ -7,10 +7,9 @@ from __future__ import annotations
 import json
 import re
 
+import axe
 import pytest
 from playwright.sync_api import expect
-
-import axe
 from test_browser_quiz import ANSWERS, PROGRESS, QUIZ, answer_all, answer_by_mouse, open_page, progress_status, question
 
 pytestmark = pytest.mark.browser
@@ -41,7 +40,8 @@ def test_model_answer_opens_only_after_the_learner_has_written_one(page_in, smal
     expect(page.locator(".mdx-answer ~ details:visible")).to_have_count(0)
     box(page).get_by_role("button", name="Compare with the model answer").click()
     expect(box(page).locator(".mdx-answer__status")).to_have_text(
-        "Write your answer first, or show the model answer without answering.")
+        "Write your answer first, or show the model answer without answering."
+    )
     expect(box(page).locator("textarea")).to_be_focused()
     expect(model_answer(page)).to_be_hidden()
     page.keyboard.type("Respect: no torture. Protect: laws against violence.")
@@ -118,7 +118,9 @@ def test_answer_box_works_from_a_file_url(page_in, small_site):
 
 
 def test_answer_box_fits_a_phone_screen(page_in, small_server):
-    page = open_page(page_in, small_server + MODULE, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    page = open_page(
+        page_in, small_server + MODULE, viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
     textarea = box(page).locator("textarea")
     textarea.tap()
     page.keyboard.type("From my phone")
@@ -144,6 +146,7 @@ def test_module_page_with_answer_box_has_no_serious_accessibility_violations(pag
 
 # --- first attempt decides ---------------------------------------------------------------------
 
+
 def test_first_complete_attempt_decides_and_retries_are_practice(page_in, small_server):
     page = open_page(page_in, small_server + QUIZ)
     answer_all(page, {"troika-size": "wrong", "obligations": "wrong", "peer-review": "wrong"})  # 3 of 6
@@ -156,7 +159,9 @@ def test_first_complete_attempt_decides_and_retries_are_practice(page_in, small_
     expect(page.locator(".mdx-quiz__first")).to_have_text(re.compile(r"^First attempt: 50 %.*practice"))
     expect(page.locator(".mdx-quiz__verdict")).to_have_attribute("data-passed", "false")
     page.goto(small_server + PROGRESS)
-    expect(progress_status(page)).to_have_text(re.compile(r"^Not passed: first attempt 50 % \(pass mark 60 %\) · Best: 100 %"))
+    expect(progress_status(page)).to_have_text(
+        re.compile(r"^Not passed: first attempt 50 % \(pass mark 60 %\) · Best: 100 %")
+    )
     page.goto(small_server + "tg/" + PROGRESS)
     expect(progress_status(page)).not_to_contain_text("Анҷом ёфт")
     assert page.script_errors == []

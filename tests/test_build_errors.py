@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sitebuild
+
 from course.build import strict_build
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-
 from course import check
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def run_check(project: Path, capsys, *args: str) -> tuple[int, str]:
@@ -92,8 +92,16 @@ def test_links_resolve_per_language_with_english_fallback(small_project, capsys)
     # From a Russian page, 'about.md' means about.ru.md, which does not exist: about.en.md is used.
     edit(small_project / "docs/index.ru.md", "УВКПЧ помогает.", "УВКПЧ помогает. [О курсе](about.md#about-the-fixture)")
     # A section that exists in English but not in the Russian module page is an error on the Russian link.
-    edit(small_project / "modules/01-sample/index.en.md", "## The troika {#troika}", "## The troika {#troika}\n\n### Only English {#only-en}")
-    edit(small_project / "modules/01-sample/index.ru.md", "Три государства.", "Три государства. [См.](index.md#only-en) ![схема](diagram.svg)")
+    edit(
+        small_project / "modules/01-sample/index.en.md",
+        "## The troika {#troika}",
+        "## The troika {#troika}\n\n### Only English {#only-en}",
+    )
+    edit(
+        small_project / "modules/01-sample/index.ru.md",
+        "Три государства.",
+        "Три государства. [См.](index.md#only-en) ![схема](diagram.svg)",
+    )
     code, out = run_check(small_project, capsys)
     assert code == 1
     assert "docs/index.ru.md" not in out  # auto-generated slug of '# About the fixture' in the English fallback
@@ -140,7 +148,11 @@ def test_quiz_translation_share_counts_missing_texts(small_project, capsys):
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_problems_in_a_draft_module_are_warnings(small_project, capsys, language):
     edit(small_project / "modules/01-sample/index.en.md", "study_time: 10", "study_time: 10\ndraft: true")
-    edit(small_project / f"modules/01-sample/index.{language}.md", "{#why-it-matters}\n", "{#why-it-matters}\n\n[x](nowhere.md)\n")
+    edit(
+        small_project / f"modules/01-sample/index.{language}.md",
+        "{#why-it-matters}\n",
+        "{#why-it-matters}\n\n[x](nowhere.md)\n",
+    )
     edit(small_project / "quizzes/01-sample.yml", "    type: true_false\n", "    type: yes_no\n")
     code, out = run_check(small_project, capsys)
     assert code == 0, out
@@ -151,7 +163,11 @@ def test_problems_in_a_draft_module_are_warnings(small_project, capsys, language
 
 def test_published_page_linking_a_draft_module_is_an_error(small_project, capsys):
     edit(small_project / "modules/01-sample/index.en.md", "study_time: 10", "study_time: 10\ndraft: true")
-    edit(small_project / "docs/index.en.md", "[About](about.md)", "[About](about.md) [Sample](modules/01-sample/index.md)")
+    edit(
+        small_project / "docs/index.en.md",
+        "[About](about.md)",
+        "[About](about.md) [Sample](modules/01-sample/index.md)",
+    )
     code, out = run_check(small_project, capsys)
     assert code == 1
     assert "points to draft module '01-sample'" in out

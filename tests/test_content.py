@@ -15,7 +15,12 @@ from course.content.frontmatter import parse_front_matter
 
 PROJECT = Path(__file__).resolve().parent.parent
 MODULES = [m for m in course_catalog.load_catalog(PROJECT) if not m.draft]
-REQUIRED_MODULES = ("01-human-rights-obligations", "02-upr-mechanism", "03-stakeholders-and-roles", "04-national-report")
+REQUIRED_MODULES = (
+    "01-human-rights-obligations",
+    "02-upr-mechanism",
+    "03-stakeholders-and-roles",
+    "04-national-report",
+)
 STANDARD_SECTIONS = ("why-it-matters", "objectives", "tajikistan-in-focus", "exercise", "key-points", "sources", "quiz")
 TAJIK_LETTERS = set("ӣӯҳқғҷӢӮҲҚҒҶ")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -83,7 +88,10 @@ def test_translations_are_marked_draft_until_reviewed(folder):
 @pytest.mark.parametrize("folder", module_ids())
 def test_sections_share_heading_ids_across_languages(folder):
     module = next(m for m in MODULES if m.folder == folder)
-    ids = {lang: re.findall(r"^#{2,4} .*\{#([a-z0-9-]+)\}", p.path.read_text(encoding="utf-8"), re.M) for lang, p in module.pages.items()}
+    ids = {
+        lang: re.findall(r"^#{2,4} .*\{#([a-z0-9-]+)\}", p.path.read_text(encoding="utf-8"), re.M)
+        for lang, p in module.pages.items()
+    }
     assert ids["ru"] == ids["en"] and ids["tg"] == ids["en"]
     assert set(STANDARD_SECTIONS) <= set(ids["en"])
 
@@ -149,7 +157,7 @@ def test_diagrams_exist_per_language_with_text_alternative_and_no_script(folder)
         for alt, name in images:
             assert len(alt) > 10, "the diagram needs a real text alternative"
             svg = (module_dir / name.replace(".svg", f".{language}.svg")).read_text(encoding="utf-8")
-            assert "<script" not in svg and "href=\"http" not in svg and "<title" in svg
+            assert "<script" not in svg and 'href="http' not in svg and "<title" in svg
             if language == "tg":
                 assert tajik_share(re.sub(r"<[^>]+>", " ", svg)) > 0.01, "the Tajik diagram has Tajik text"
 
@@ -158,7 +166,19 @@ def test_glossary_has_forty_terms_in_three_languages():
     terms = course_glossary.load_terms(PROJECT)
     assert len(terms) >= 40
     ids = {t["id"] for t in terms}
-    for needed in ("upr", "troika", "supported", "noted", "nhri", "paris-principles", "nmirf", "opcat", "npm", "special-procedures", "mid-term-report"):
+    for needed in (
+        "upr",
+        "troika",
+        "supported",
+        "noted",
+        "nhri",
+        "paris-principles",
+        "nmirf",
+        "opcat",
+        "npm",
+        "special-procedures",
+        "mid-term-report",
+    ):
         assert needed in ids, needed
     for term in terms:
         for key in ("term", "definition"):
@@ -169,22 +189,34 @@ def test_glossary_has_forty_terms_in_three_languages():
 UNVERIFIED_CLAIMS = [
     (r"\b53(rd|-?й|-?ум)?\s+(session|сесси|иҷлосия)", "the 4th review's session number is unverified"),
     (r"203\s+(recommendations|рекомендаци|тавсия)", "the 2nd-cycle total of 203 recommendations has no source"),
-    (r"\b3\s*[-–]\s*4\s+(months|месяц|моҳ)", "the Council adopts at its next session, about 4-6 months after the review"),
+    (
+        r"\b3\s*[-–]\s*4\s+(months|месяц|моҳ)",
+        "the Council adopts at its next session, about 4-6 months after the review",
+    ),
     (r"(decision|постановлени\w*|қарори?)\s+(No\.?|№)\s*79\b", "the number of the Commission's decision is unverified"),
-    (r"NHRIs? that compl|(?<!полностью )соответствующ\w+ Парижским принципам", "only an A-status NHRI has its own section"),
+    (
+        r"NHRIs? that compl|(?<!полностью )соответствующ\w+ Парижским принципам",
+        "only an A-status NHRI has its own section",
+    ),
     (r"scheduled for 2026|запланирован\w* на 2026", "the 4th review's date is only a plan of June 2025"),
     (r"5[,.\s]?350", "the OHCHR document word limit is unverified"),
 ]
 
 
 def test_course_states_no_claim_the_fact_sheet_marks_unverified():
-    sources = list((PROJECT / "modules").rglob("*.md")) + list((PROJECT / "quizzes").glob("*.yml")) + list((PROJECT / "docs").rglob("*.md"))
+    sources = (
+        list((PROJECT / "modules").rglob("*.md"))
+        + list((PROJECT / "quizzes").glob("*.yml"))
+        + list((PROJECT / "docs").rglob("*.md"))
+    )
     sources.append(PROJECT / "glossary.yml")
     for path in sources:
         text = path.read_text(encoding="utf-8")
         if path.name == "glossary.yml":  # its lists of forms to avoid name the wrong claims on purpose
             terms = yaml.safe_load(text)["terms"]
-            text = yaml.safe_dump([{k: v for k, v in t.items() if k != "avoid"} for t in terms], allow_unicode=True, width=10**6)
+            text = yaml.safe_dump(
+                [{k: v for k, v in t.items() if k != "avoid"} for t in terms], allow_unicode=True, width=10**6
+            )
         text = re.sub(r"`[^`\n]*`", " ", text)  # code: examples of what the checks catch
         for pattern, reason in UNVERIFIED_CLAIMS:
             match = re.search(pattern, text, re.IGNORECASE)
@@ -208,15 +240,17 @@ def test_exercises_ask_for_the_learners_answer_in_every_language(folder):
     assert boxes["en"] and boxes["ru"] == boxes["en"] and boxes["tg"] == boxes["en"]
     text = module.pages["en"].path.read_text(encoding="utf-8")
     for exercise in boxes["en"]:
-        after = text[text.index(f"<!-- course:answer {exercise} -->"):]
-        assert re.match(r"<!-- course:answer [a-z0-9-]+ -->\n\n\?\?\? example", after), f"{exercise}: no model answer right after the box"
+        after = text[text.index(f"<!-- course:answer {exercise} -->") :]
+        assert re.match(r"<!-- course:answer [a-z0-9-]+ -->\n\n\?\?\? example", after), (
+            f"{exercise}: no model answer right after the box"
+        )
 
 
 def test_home_and_about_pages_state_course_objectives():
     for page in ("index", "about"):
         for language in ("en", "ru", "tg"):
             text = (PROJECT / "docs" / f"{page}.{language}.md").read_text(encoding="utf-8")
-            section = text[text.index("{#course-objectives}"):]
+            section = text[text.index("{#course-objectives}") :]
             items = re.findall(r"^(?:\d+\.|-) ", section.split("\n## ")[0], re.M)
             assert 3 <= len(items) <= 5, f"{page}.{language}.md"
 

@@ -23,8 +23,13 @@ def test_tajik_home_uses_tajik_interface_and_text(course_site):
 
 def test_abbreviations_expand_on_home_pages(course_site):
     assert re.search(r'<abbr tabindex="0" title="Universal Periodic Review">UPR</abbr>', course_site.page(""))
-    assert re.search(r'<abbr tabindex="0" title="Office of the United Nations High Commissioner for Human Rights">OHCHR</abbr>', course_site.page(""))
-    assert re.search(r'<abbr tabindex="0" title="Универсальный периодический обзор">УПО</abbr>', course_site.page("ru/"))
+    assert re.search(
+        r'<abbr tabindex="0" title="Office of the United Nations High Commissioner for Human Rights">OHCHR</abbr>',
+        course_site.page(""),
+    )
+    assert re.search(
+        r'<abbr tabindex="0" title="Универсальный периодический обзор">УПО</abbr>', course_site.page("ru/")
+    )
     assert re.search(r'<abbr tabindex="0" title="[^"]+">УВКПЧ</abbr>', course_site.page("ru/"))
     assert re.search(r'<abbr tabindex="0" title="Шарҳи универсалии даврӣ">ШУД</abbr>', course_site.page("tg/"))
 
@@ -32,8 +37,17 @@ def test_abbreviations_expand_on_home_pages(course_site):
 def test_home_pages_demonstrate_the_writing_tools(course_site):
     for root in LANGUAGE_ROOTS.values():
         html = course_site.page(root)
-        for marker in ('class="admonition', "<details", 'class="tabbed-set', "<table", 'class="footnote',
-                       'class="task-list', 'class="grid cards', 'class="headerlink"', 'class="mdx-hint"'):
+        for marker in (
+            'class="admonition',
+            "<details",
+            'class="tabbed-set',
+            "<table",
+            'class="footnote',
+            'class="task-list',
+            'class="grid cards',
+            'class="headerlink"',
+            'class="mdx-hint"',
+        ):
             assert marker in html, f"{root or 'en'} home lacks {marker}"
 
 
@@ -75,7 +89,7 @@ def test_translated_module_pages_show_draft_banner(course_site):
 
 def test_quiz_page_sits_in_navigation_right_after_its_module(course_site):
     html = course_site.page("tg/" + QUIZ)
-    nav = html[html.index("md-nav--primary"):]
+    nav = html[html.index("md-nav--primary") :]
     hrefs = re.findall(r'class="md-nav__link[^"]*"[^>]*href="([^"]+)"|href="([^"]+)"[^>]*class="md-nav__link', nav)
     flat = [a or b for a, b in hrefs]
     module_position = flat.index("../../modules/02-upr-mechanism/")

@@ -5,22 +5,20 @@ from __future__ import annotations
 import io
 import itertools
 import re
-import sys
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import gift_parser
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-
-import gift_parser
-from course.quizzes import render as quiz_render
 from course.export import cli as export
-
 from course.export import gift as export_gift
 from course.export import qti as export_qti
 from course.export.common import LanguageText
+from course.quizzes import render as quiz_render
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 LANGUAGES = ("en", "ru", "tg")
 ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
@@ -78,6 +76,7 @@ def site_score(kind: str, correct: set, chosen: set) -> float:
 
 # --- the command ------------------------------------------------------------------------
 
+
 def test_make_export_writes_every_quiz_in_every_format(course, tmp_path, monkeypatch, capsys):
     quizzes, _, _ = course
     (tmp_path / "gift").mkdir()
@@ -86,7 +85,9 @@ def test_make_export_writes_every_quiz_in_every_format(course, tmp_path, monkeyp
     assert export.main(["--out", str(tmp_path)]) == 0
     assert f"Exported {len(quizzes)} quizzes" in capsys.readouterr().out
     expected = {f"gift/{q.id}.{lang}.gift" for q in quizzes for lang in LANGUAGES}
-    expected |= {f"gift/{q.id}.multilang.gift" for q in quizzes} | {f"qti/{q.id}.{lang}.zip" for q in quizzes for lang in LANGUAGES}
+    expected |= {f"gift/{q.id}.multilang.gift" for q in quizzes} | {
+        f"qti/{q.id}.{lang}.zip" for q in quizzes for lang in LANGUAGES
+    }
     written = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
     assert written == expected
     russian = (tmp_path / f"gift/{quizzes[0].id}.ru.gift").read_text(encoding="utf-8")
@@ -96,7 +97,9 @@ def test_make_export_writes_every_quiz_in_every_format(course, tmp_path, monkeyp
 def test_export_refuses_broken_quizzes_with_the_build_message(monkeypatch):
     from course.quizzes import load as quiz_load
 
-    broken = quiz_load.QuizSet([], ["quizzes/x.yml:3: question 'a' has no correct option; mark one with 'correct: true'"], [])
+    broken = quiz_load.QuizSet(
+        [], ["quizzes/x.yml:3: question 'a' has no correct option; mark one with 'correct: true'"], []
+    )
     monkeypatch.setattr(quiz_load, "load_quizzes", lambda root, index: broken)
     with pytest.raises(export.ExportError, match=r"quizzes/x.yml:3: question 'a' has no correct option"):
         export.load_course(PROJECT)
@@ -105,13 +108,14 @@ def test_export_refuses_broken_quizzes_with_the_build_message(monkeypatch):
 
 # --- GIFT -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_gift_reads_back_as_the_quiz_file(course, exported, language):
     quizzes, render, ui = course
     for quiz in quizzes:
         parsed = gift_parser.parse(exported[f"gift/{quiz.id}.{language}.gift"].decode("utf-8"))
         assert len(parsed) == len(quiz.data["questions"])
-        for number, (question, got) in enumerate(zip(quiz.data["questions"], parsed), start=1):
+        for number, (question, got) in enumerate(zip(quiz.data["questions"], parsed, strict=False), start=1):
             where = f"{quiz.id}/{question['id']} ({language})"
             assert got.name == f"{number:02d} {question['id']}", where
             assert got.category.endswith(f"{quiz.id} ({language})")
@@ -120,7 +124,9 @@ def test_gift_reads_back_as_the_quiz_file(course, exported, language):
             source = str(text_in(question["prompt"], language))
             if quiz_render.PLAIN.match(source):
                 assert quiz_render.plain_text(got.text) == source.strip(), where
-            assert got.general_feedback == html(render, question["explanation"], language) + review(ui, question.get("see"), language), where
+            assert got.general_feedback == html(render, question["explanation"], language) + review(
+                ui, question.get("see"), language
+            ), where
             check_answers(question, got, render, language, where)
 
 
@@ -130,21 +136,29 @@ def check_answers(question: dict, got: gift_parser.Question, render, language: s
         options = question["options"]
         assert got.type == "multichoice", where
         assert [a.text for a in got.answers] == [inline(render, o["text"], language) for o in options], where
-        assert [a.feedback for a in got.answers] == [html(render, o["feedback"], language) if "feedback" in o else "" for o in options], where
+        assert [a.feedback for a in got.answers] == [
+            html(render, o["feedback"], language) if "feedback" in o else "" for o in options
+        ], where
         correct = [bool(o.get("correct")) for o in options]
         if kind == "single":
             assert [a.fraction for a in got.answers] == [1.0 if c else 0.0 for c in correct], where
         else:
             share = 1 / sum(correct)
-            assert [a.fraction for a in got.answers] == pytest.approx([share if c else -share for c in correct], abs=1e-6), where
+            assert [a.fraction for a in got.answers] == pytest.approx(
+                [share if c else -share for c in correct], abs=1e-6
+            ), where
     elif kind == "true_false":
         assert (got.type, got.truth) == ("truefalse", question["answer"]), where
     elif kind == "order":
         assert got.type == "matching", where
-        assert got.pairs == [(str(i), plain(render, item, language)) for i, item in enumerate(question["items"], start=1)], where
+        assert got.pairs == [
+            (str(i), plain(render, item, language)) for i, item in enumerate(question["items"], start=1)
+        ], where
     elif kind == "match":
         assert got.type == "matching", where
-        assert got.pairs == [(inline(render, p["left"], language), plain(render, p["right"], language)) for p in question["pairs"]], where
+        assert got.pairs == [
+            (inline(render, p["left"], language), plain(render, p["right"], language)) for p in question["pairs"]
+        ], where
     elif kind == "short":
         accept = question["accept"]
         accept = accept.get(language) or accept["en"] if isinstance(accept, dict) else accept
@@ -163,7 +177,7 @@ def test_gift_multiple_choice_scores_like_the_site(course, exported):
     checked = 0
     for quiz in quizzes:
         parsed = gift_parser.parse(exported[f"gift/{quiz.id}.en.gift"].decode("utf-8"))
-        for question, got in zip(quiz.data["questions"], parsed):
+        for question, got in zip(quiz.data["questions"], parsed, strict=False):
             if question["type"] != "multiple":
                 continue
             correct = {i for i, o in enumerate(question["options"]) if o.get("correct")}
@@ -182,18 +196,31 @@ def test_multilang_gift_holds_every_language_in_moodle_spans(course, exported):
         parsed = gift_parser.parse(exported[f"gift/{quiz.id}.multilang.gift"].decode("utf-8"))
         for question, got in zip(quiz.data["questions"], parsed, strict=True):
             where = f"{quiz.id}/{question['id']}"
-            assert dict(SPAN.findall(got.text)) == {lang: inline(render, question["prompt"], lang) for lang in LANGUAGES}, where
-            assert got.text == "".join(f'<span lang="{lang}" class="multilang">{inline(render, question["prompt"], lang)}</span>' for lang in LANGUAGES)
+            assert dict(SPAN.findall(got.text)) == {
+                lang: inline(render, question["prompt"], lang) for lang in LANGUAGES
+            }, where
+            assert got.text == "".join(
+                f'<span lang="{lang}" class="multilang">{inline(render, question["prompt"], lang)}</span>'
+                for lang in LANGUAGES
+            )
             explanation = {lang: inline(render, question["explanation"], lang) for lang in LANGUAGES}
-            assert got.general_feedback.startswith("".join(f'<span lang="{lang}" class="multilang">{explanation[lang]}</span>' for lang in LANGUAGES)), where
+            assert got.general_feedback.startswith(
+                "".join(f'<span lang="{lang}" class="multilang">{explanation[lang]}</span>' for lang in LANGUAGES)
+            ), where
             if question.get("see"):
-                links = re.findall(r'<span lang="(\w+)" class="multilang"><a href="([^"]+)">([^<]+)</a></span>', got.general_feedback)
+                links = re.findall(
+                    r'<span lang="(\w+)" class="multilang"><a href="([^"]+)">([^<]+)</a></span>', got.general_feedback
+                )
                 page, _, anchor = question["see"].partition("#")
-                assert links == [(lang, f"{SITE}{ROOTS[lang]}{page}#{anchor}", ui["quiz_review"][lang]) for lang in LANGUAGES], where
+                assert links == [
+                    (lang, f"{SITE}{ROOTS[lang]}{page}#{anchor}", ui["quiz_review"][lang]) for lang in LANGUAGES
+                ], where
             if question["type"] in ("single", "multiple"):
                 for option, answer in zip(question["options"], got.answers, strict=True):
                     if isinstance(option["text"], dict):
-                        assert dict(SPAN.findall(answer.text)) == {lang: inline(render, option["text"], lang) for lang in LANGUAGES}, where
+                        assert dict(SPAN.findall(answer.text)) == {
+                            lang: inline(render, option["text"], lang) for lang in LANGUAGES
+                        }, where
                     else:
                         assert answer.text == inline(render, option["text"], "en"), where
             if question["type"] == "short":
@@ -205,22 +232,51 @@ def test_multilang_gift_holds_every_language_in_moodle_spans(course, exported):
 TRICKY = {
     "title": {"en": "Tricky: {all} ~ the = signs #1", "ru": "Трудный", "tg": "Душвор"},
     "questions": [
-        {"id": "braces", "type": "single",
-         "prompt": {"en": "Which of {a, b} ~ c = d # e : f \\ g is right?", "ru": "Что из {a} ~ b = c # d : e \\ f?", "tg": "Кадом {a}?"},
-         "options": [
-             {"text": "a = b", "correct": True, "feedback": {"en": "Yes: {a} = b", "ru": "Да: ~", "tg": "Ҳа #"}},
-             {"text": {"en": "c ~ d # e", "ru": "c ~ d", "tg": "c ~ ҷ"}, "feedback": {"en": "No \\ never: C:\\path {x}", "ru": "Нет", "tg": "Не"}},
-         ],
-         "explanation": {"en": "Paragraph one: {a}.\n\nParagraph two ~ #2.", "ru": "Абзац: {a}.", "tg": "Абзац #1"},
-         "see": "modules/02-upr-mechanism/#troika"},
-        {"id": "weights", "type": "multiple", "prompt": {"en": "Pick = and ~"},
-         "options": [{"text": "=", "correct": True}, {"text": "~", "correct": True}, {"text": "x # y", "correct": True}, {"text": "{"}, {"text": "}"}],
-         "explanation": {"en": "Three of five."}},
-        {"id": "pairs", "type": "match", "prompt": {"en": "Match: a -> b"},
-         "pairs": [{"left": "x = 1", "right": "{one}: 1 -> 2"}, {"left": "y ~ 2", "right": "back\\slash #"}],
-         "explanation": {"en": "x"}},
-        {"id": "typed", "type": "short", "prompt": {"en": "Type it"}, "accept": {"en": ["a*b", "4:5", "{x}", "ҳақ"]},
-         "explanation": {"en": "x"}},
+        {
+            "id": "braces",
+            "type": "single",
+            "prompt": {
+                "en": "Which of {a, b} ~ c = d # e : f \\ g is right?",
+                "ru": "Что из {a} ~ b = c # d : e \\ f?",
+                "tg": "Кадом {a}?",
+            },
+            "options": [
+                {"text": "a = b", "correct": True, "feedback": {"en": "Yes: {a} = b", "ru": "Да: ~", "tg": "Ҳа #"}},
+                {
+                    "text": {"en": "c ~ d # e", "ru": "c ~ d", "tg": "c ~ ҷ"},
+                    "feedback": {"en": "No \\ never: C:\\path {x}", "ru": "Нет", "tg": "Не"},
+                },
+            ],
+            "explanation": {"en": "Paragraph one: {a}.\n\nParagraph two ~ #2.", "ru": "Абзац: {a}.", "tg": "Абзац #1"},
+            "see": "modules/02-upr-mechanism/#troika",
+        },
+        {
+            "id": "weights",
+            "type": "multiple",
+            "prompt": {"en": "Pick = and ~"},
+            "options": [
+                {"text": "=", "correct": True},
+                {"text": "~", "correct": True},
+                {"text": "x # y", "correct": True},
+                {"text": "{"},
+                {"text": "}"},
+            ],
+            "explanation": {"en": "Three of five."},
+        },
+        {
+            "id": "pairs",
+            "type": "match",
+            "prompt": {"en": "Match: a -> b"},
+            "pairs": [{"left": "x = 1", "right": "{one}: 1 -> 2"}, {"left": "y ~ 2", "right": "back\\slash #"}],
+            "explanation": {"en": "x"},
+        },
+        {
+            "id": "typed",
+            "type": "short",
+            "prompt": {"en": "Type it"},
+            "accept": {"en": ["a*b", "4:5", "{x}", "ҳақ"]},
+            "explanation": {"en": "x"},
+        },
     ],
 }
 
@@ -261,6 +317,7 @@ def test_multilang_gift_escapes_the_span_attributes(course):
 
 # --- QTI 2.1 ----------------------------------------------------------------------------
 
+
 def unzip(content: bytes) -> dict[str, ET.Element]:
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         return {name: ET.fromstring(archive.read(name)) for name in archive.namelist()}
@@ -282,7 +339,9 @@ def test_qti_package_is_well_formed_with_a_manifest_listing_every_item(course, e
         items = [r for r in find(manifest, "cp:resources/cp:resource") if r.get("type") == "imsqti_item_xmlv2p1"]
         assert [r.get("href") for r in items] == [f"items/{q['id']}.xml" for q in quiz.data["questions"]]
         test = files["test.xml"]
-        assert [ref.get("href") for ref in find(test, ".//qti:assessmentItemRef")] == [f"items/{q['id']}.xml" for q in quiz.data["questions"]]
+        assert [ref.get("href") for ref in find(test, ".//qti:assessmentItemRef")] == [
+            f"items/{q['id']}.xml" for q in quiz.data["questions"]
+        ]
         assert find(test, "qti:outcomeProcessing/qti:setOutcomeValue[@identifier='SCORE']/qti:divide/qti:testVariables")
         for question in quiz.data["questions"]:
             item = files[f"items/{question['id']}.xml"]
@@ -308,15 +367,23 @@ def check_item(question: dict, item: ET.Element, language: str, where: str) -> N
             assert correct == [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")], where
             assert interaction.get("maxChoices") == ("1" if kind == "single" else str(len(options))), where
             shown = [c for c in find(item, "qti:modalFeedback") if c.get("identifier", "").startswith("CHOICE_")]
-            assert [c.get("identifier") for c in shown] == [f"CHOICE_{i}" for i, o in enumerate(options) if "feedback" in o], where
+            assert [c.get("identifier") for c in shown] == [
+                f"CHOICE_{i}" for i, o in enumerate(options) if "feedback" in o
+            ], where
     elif kind == "order":
         interaction = find(item, "qti:itemBody/qti:orderInteraction")[0]
-        assert correct == [c.get("identifier") for c in find(interaction, "qti:simpleChoice")] == [f"ITEM_{i}" for i in range(len(question["items"]))], where
+        assert (
+            correct
+            == [c.get("identifier") for c in find(interaction, "qti:simpleChoice")]
+            == [f"ITEM_{i}" for i in range(len(question["items"]))]
+        ), where
         assert find(item, "qti:responseDeclaration")[0].get("cardinality") == "ordered", where
     elif kind == "match":
         interaction = find(item, "qti:itemBody/qti:matchInteraction")[0]
         sets = find(interaction, "qti:simpleMatchSet")
-        assert len(sets) == 2 and all(len(find(s, "qti:simpleAssociableChoice")) == len(question["pairs"]) for s in sets), where
+        assert len(sets) == 2 and all(
+            len(find(s, "qti:simpleAssociableChoice")) == len(question["pairs"]) for s in sets
+        ), where
         assert correct == [f"L_{i} R_{i}" for i in range(len(question["pairs"]))], where
         assert find(item, "qti:responseDeclaration")[0].get("baseType") == "directedPair", where
     elif kind == "short":
@@ -325,12 +392,16 @@ def check_item(question: dict, item: ET.Element, language: str, where: str) -> N
         accept = accept.get(language) or accept["en"] if isinstance(accept, dict) else accept
         keys = [e.get("mapKey") for e in find(item, "qti:responseDeclaration/qti:mapping/qti:mapEntry")]
         assert {str(a) for a in accept} <= set(keys) and correct == [str(accept[0])], where
-        assert all(e.get("caseSensitive") == "false" for e in find(item, "qti:responseDeclaration/qti:mapping/qti:mapEntry")), where
+        assert all(
+            e.get("caseSensitive") == "false" for e in find(item, "qti:responseDeclaration/qti:mapping/qti:mapEntry")
+        ), where
     explanation = find(item, "qti:modalFeedback[@identifier='EXPLANATION']")
     assert explanation and explanation[0].get("outcomeIdentifier") == "FEEDBACK", where
     if question.get("see"):
         page, _, anchor = question["see"].partition("#")
-        assert [a.get("href") for a in find(explanation[0], ".//qti:a")][-1] == f"{SITE}{ROOTS[language]}{page}#{anchor}", where
+        assert [a.get("href") for a in find(explanation[0], ".//qti:a")][
+            -1
+        ] == f"{SITE}{ROOTS[language]}{page}#{anchor}", where
 
 
 class Processor:
@@ -353,7 +424,7 @@ class Processor:
             for branch in rule:
                 name = branch.tag.split("}")[1]
                 if name == "responseElse" or self.expr(branch[0]):
-                    for inner in (branch if name == "responseElse" else branch[1:]):
+                    for inner in branch if name == "responseElse" else branch[1:]:
                         self.rule(inner)
                     break
 
@@ -373,7 +444,11 @@ class Processor:
             a, b = self.expr(kids[0]), self.expr(kids[1])
             if a is None or b is None:
                 return False
-            return sorted(a) == sorted(b) if declaration.get("cardinality") == "multiple" and isinstance(a, list) else a == b
+            return (
+                sorted(a) == sorted(b)
+                if declaration.get("cardinality") == "multiple" and isinstance(a, list)
+                else a == b
+            )
         if tag == "index":
             values = self.expr(kids[0]) or []
             n = int(node.get("n"))
@@ -386,7 +461,12 @@ class Processor:
             return [self.expr(k) for k in kids]
         if tag == "mapResponse":
             mapping = find(declaration, "qti:mapping")[0]
-            table = {e.get("mapKey").casefold() if e.get("caseSensitive") == "false" else e.get("mapKey"): float(e.get("mappedValue")) for e in mapping}
+            table = {
+                e.get("mapKey").casefold() if e.get("caseSensitive") == "false" else e.get("mapKey"): float(
+                    e.get("mappedValue")
+                )
+                for e in mapping
+            }
             response = self.values["RESPONSE"]
             chosen = set(response) if isinstance(response, list) else {response}
             total = sum(table.get(c, table.get(str(c).casefold(), float(mapping.get("defaultValue")))) for c in chosen)
@@ -402,7 +482,10 @@ def test_qti_response_processing_scores_like_the_site(course, exported):
         for question in quiz.data["questions"]:
             item, kind = files[f"items/{question['id']}.xml"], question["type"]
             kinds.add(kind)
-            score = lambda response: Processor(item, response).run()  # noqa: E731
+
+            def score(response, item=item):
+                return Processor(item, response).run()
+
             if kind in ("single", "multiple"):
                 correct = {f"CHOICE_{i}" for i, o in enumerate(question["options"]) if o.get("correct")}
                 every = [f"CHOICE_{i}" for i in range(len(question["options"]))]
@@ -422,7 +505,9 @@ def test_qti_response_processing_scores_like_the_site(course, exported):
                 count = len(question["pairs"])
                 right = [f"L_{i} R_{i}" for i in range(count)]
                 crossed = ["L_0 R_1", "L_1 R_0", *right[2:]]
-                assert (score(right), score(crossed), score(right[:1])) == pytest.approx((1.0, (count - 2) / count, 1 / count))
+                assert (score(right), score(crossed), score(right[:1])) == pytest.approx(
+                    (1.0, (count - 2) / count, 1 / count)
+                )
             elif kind == "short":
                 accept = question["accept"]["ru"] if isinstance(question["accept"], dict) else question["accept"]
                 assert score(str(accept[0]).upper()) == 1.0 and score("совсем не то") == 0.0
@@ -446,8 +531,12 @@ def test_qti_keeps_special_characters_and_turns_html_into_qti_xhtml(course):
     item = files["items/braces.xml"]
     assert "".join(find(item, "qti:itemBody")[0][0].itertext()) == "Which of {a, b} ~ c = d # e : f \\ g is right?"
     explanation = find(item, "qti:modalFeedback[@identifier='EXPLANATION']")[0]
-    assert ["".join(p.itertext()) for p in find(explanation, "qti:p")] == ["Paragraph one: {a}.", "Paragraph two ~ #2.", ui["quiz_review"]["en"]]
-    box = ET.Element("{%s}div" % NS["qti"])
+    assert ["".join(p.itertext()) for p in find(explanation, "qti:p")] == [
+        "Paragraph one: {a}.",
+        "Paragraph two ~ #2.",
+        ui["quiz_review"]["en"],
+    ]
+    box = ET.Element("{{{}}}div".format(NS["qti"]))
     export_qti.add_html(box, '<p lang="ru">a <del>b</del> <abbr title="United Nations">UN</abbr> &amp; &lt;c&gt;</p>')
     paragraph = box[0]
     assert paragraph.get("{http://www.w3.org/XML/1998/namespace}lang") == "ru"

@@ -8,15 +8,14 @@ silence where the text is right.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+import sitebuild
+
+from course import check
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-import sitebuild
-from course import check
 
 AVOID_ENTRIES = """
   - id: general-assembly
@@ -83,7 +82,9 @@ TERMBASE_CASES = [
 
 
 @pytest.mark.parametrize("language, paragraph, reported", TERMBASE_CASES)
-def test_termbase_reports_forms_to_avoid_with_file_line_and_preferred_term(small_project, language, paragraph, reported):
+def test_termbase_reports_forms_to_avoid_with_file_line_and_preferred_term(
+    small_project, language, paragraph, reported
+):
     add_terms(small_project)
     page = small_project / PAGE[language]
     first_line = append_paragraph(page, paragraph)
@@ -109,16 +110,24 @@ def test_termbase_covers_quizzes_glossary_interface_strings_and_diagrams(small_p
     svg = small_project / "modules/01-sample/diagram.ru.svg"
     svg.write_text(svg.read_text(encoding="utf-8").replace(">ru<", ">Совет утверждает<"), encoding="utf-8")
     glossary = small_project / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("Главный орган ООН.", "Совет утверждает."), encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").replace("Главный орган ООН.", "Совет утверждает."), encoding="utf-8"
+    )
     strings = small_project / "ui_strings.yml"
-    strings.write_text(strings.read_text(encoding="utf-8").replace("ru: Ссылка на этот раздел", "ru: Совет утверждает"), encoding="utf-8")
+    strings.write_text(
+        strings.read_text(encoding="utf-8").replace("ru: Ссылка на этот раздел", "ru: Совет утверждает"),
+        encoding="utf-8",
+    )
     files = {p.file for p in warnings_of(small_project, "termbase")}
     assert files == {"quizzes/01-sample.yml", "modules/01-sample/diagram.ru.svg", "glossary.yml", "ui_strings.yml"}
 
 
 def test_avoid_list_without_a_form_is_reported_at_its_term(small_project):
     glossary = small_project / "glossary.yml"
-    glossary.write_text(glossary.read_text(encoding="utf-8").rstrip("\n") + "\n    avoid: {tg: [{note: only a note}]}\n", encoding="utf-8")
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8").rstrip("\n") + "\n    avoid: {tg: [{note: only a note}]}\n",
+        encoding="utf-8",
+    )
     found = warnings_of(small_project, "term 'upr'")
     assert len(found) == 1 and found[0].file == "glossary.yml" and "has no form" in found[0].message
 
@@ -155,7 +164,9 @@ def test_future_tense_uses_the_pages_own_facts_date(small_project):
     page = small_project / "modules/01-sample/index.en.md"
     line = append_paragraph(page, "The fourth review is scheduled for 2026.")
     assert [p.line for p in warnings_of(small_project, "stale future tense")] == [line]
-    page.write_text(page.read_text(encoding="utf-8").replace("facts_as_of: 2026-11-01", "facts_as_of: 2025-06-01"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("facts_as_of: 2026-11-01", "facts_as_of: 2025-06-01"), encoding="utf-8"
+    )
     assert warnings_of(small_project, "stale future tense") == []
 
 
@@ -174,8 +185,10 @@ NUMBER_CASES = [
 
 @pytest.mark.parametrize("english, russian, tajik, reported", NUMBER_CASES)
 def test_numbers_that_differ_between_languages_are_reported(small_project, english, russian, tajik, reported):
-    lines = {language: append_paragraph(small_project / PAGE[language], text)
-             for language, text in (("en", english), ("ru", russian), ("tg", tajik))}
+    lines = {
+        language: append_paragraph(small_project / PAGE[language], text)
+        for language, text in (("en", english), ("ru", russian), ("tg", tajik))
+    }
     found = warnings_of(small_project, "number drift")
     if reported is None:
         assert found == []
@@ -189,7 +202,7 @@ def test_numbers_are_compared_question_by_question_in_a_quiz(small_project):
     quiz = small_project / "quizzes/01-sample.yml"
     text = quiz.read_text(encoding="utf-8")
     first_ru = text.index("ru: ")
-    quiz.write_text(text[:first_ru] + "ru: В 2011 году. " + text[first_ru + 4:], encoding="utf-8")
+    quiz.write_text(text[:first_ru] + "ru: В 2011 году. " + text[first_ru + 4 :], encoding="utf-8")
     found = warnings_of(small_project, "number drift")
     assert [p.file for p in found] == ["quizzes/01-sample.yml"]
     assert "'2011'" in found[0].message and "ru version" in found[0].message

@@ -20,7 +20,8 @@ def visible_offer(page):
 
 @pytest.mark.parametrize("locale", sorted(OFFERS))
 def test_reader_preferring_russian_or_tajik_is_offered_that_language_and_told_of_the_third(
-        page_in, course_server, locale):
+    page_in, course_server, locale
+):
     language, home, third_name, third_home = OFFERS[locale]
     page = page_in(locale=locale)
     page.goto(course_server)

@@ -12,13 +12,13 @@ import zipfile
 from pathlib import Path
 from urllib.parse import unquote
 
-import pytest
-from playwright.sync_api import expect
-
 import browser
 import htmlscan
+import pytest
 import sitebuild
+from playwright.sync_api import expect
 from test_search import RUSSIAN_FORM, RUSSIAN_OTHER_ENDING, RUSSIAN_OTHER_FORMS, RUSSIAN_STEM, TAJIK_WORDS, search
+
 from course import build as course_build
 
 ZIP_TOP = course_build.ZIP_FOLDER
@@ -57,6 +57,7 @@ class OfflinePage:
 
 
 # --- the zip and its contents ------------------------------------------------------------
+
 
 def test_zip_holds_the_course_in_three_languages_with_search_scripts(bundle):
     for root in ("", "ru/", "tg/"):
@@ -109,6 +110,7 @@ def test_zip_is_the_same_for_the_same_input(bundle, tmp_path):
 
 # --- in the browser, from file:// ----------------------------------------------------------
 
+
 @pytest.mark.browser
 def test_pages_in_three_languages_and_the_language_switcher(page_in, bundle):
     offline = OfflinePage(page_in, bundle)
@@ -138,8 +140,11 @@ def test_tajik_search_lists_tajik_pages_only(page_in, bundle):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("word, shown", [(RUSSIAN_FORM, RUSSIAN_OTHER_FORMS), (RUSSIAN_OTHER_ENDING, (RUSSIAN_STEM,))],
-                         ids=["longer-forms", "another-ending"])
+@pytest.mark.parametrize(
+    "word, shown",
+    [(RUSSIAN_FORM, RUSSIAN_OTHER_FORMS), (RUSSIAN_OTHER_ENDING, (RUSSIAN_STEM,))],
+    ids=["longer-forms", "another-ending"],
+)
 def test_russian_search_finds_other_word_forms(page_in, bundle, word, shown):
     offline = OfflinePage(page_in, bundle)
     page = offline.open("ru/about.html")

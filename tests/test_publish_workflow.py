@@ -63,7 +63,9 @@ def test_make_build_runs_mkdocs_strictly(monkeypatch):
     from course import build as course_build
 
     commands = []
-    monkeypatch.setattr(course_build.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0))
+    monkeypatch.setattr(
+        course_build.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0)
+    )
     assert course_build.mkdocs_build(Path("mkdocs.yml"), Path("site")) == 0
     assert commands and commands[0][1:4] == ["-m", "mkdocs", "build"] and "--strict" in commands[0]
 
@@ -75,13 +77,16 @@ def test_site_url_comes_from_configure_pages(workflow):
     assert pages < build
     step_id = steps_of(job)[pages]["id"]
     site_url = steps_of(job)[build]["env"]["SITE_URL"]
-    assert site_url.replace(" ", "") == "${{steps.%s.outputs.base_url}}/" % step_id
+    assert site_url.replace(" ", "") == f"${{{{steps.{step_id}.outputs.base_url}}}}/"
 
 
 def test_only_the_official_pages_actions_publish(workflow):
     jobs = workflow["jobs"]
-    assert uses(jobs["test-and-build"]) == ["actions/checkout", "actions/configure-pages",
-                                            "actions/upload-pages-artifact"]
+    assert uses(jobs["test-and-build"]) == [
+        "actions/checkout",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+    ]
     assert uses(jobs["deploy"]) == ["actions/deploy-pages"]
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}

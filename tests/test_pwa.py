@@ -7,11 +7,10 @@ import re
 import shutil
 from pathlib import Path
 
+import browser
 import pytest
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
-
-import browser
 
 WORKER_DATA = re.compile(r"const OFFLINE = (\{.*?\});\n")
 HOMES = {"en": "", "ru": "ru/", "tg": "tg/"}
@@ -108,8 +107,9 @@ def test_update_button_downloads_the_current_pages_again(page_in, own_site):
     with browser.serve(own_site) as url:
         page.goto(url + "tg/")
         wait_until_saved(page)
-        about.write_text(about.read_text(encoding="utf-8").replace("Дар бораи курс", "Дар бораи курс (нав)"),
-                         encoding="utf-8")
+        about.write_text(
+            about.read_text(encoding="utf-8").replace("Дар бораи курс", "Дар бораи курс (нав)"), encoding="utf-8"
+        )
         page.locator("[data-offline-update]").click()
         page.locator("[data-offline-state=updated]").wait_for(timeout=60000)
     page.context.set_offline(True)

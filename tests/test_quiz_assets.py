@@ -6,14 +6,22 @@ import gzip
 import re
 
 import pytest
-
 import sitebuild
 
 ASSETS = sitebuild.PROJECT / "docs" / "assets"
 LIMIT = 10 * 1024
 # module pages with an exercise answer box use the same script and styles
-QUIZ_PAGES = ["quizzes/01-sample/", "ru/quizzes/01-sample/", "tg/quizzes/01-sample/", "progress/", "ru/progress/", "tg/progress/",
-              "modules/01-sample/", "ru/modules/01-sample/", "tg/modules/01-sample/"]
+QUIZ_PAGES = [
+    "quizzes/01-sample/",
+    "ru/quizzes/01-sample/",
+    "tg/quizzes/01-sample/",
+    "progress/",
+    "ru/progress/",
+    "tg/progress/",
+    "modules/01-sample/",
+    "ru/modules/01-sample/",
+    "tg/modules/01-sample/",
+]
 OTHER_PAGES = ["", "tg/", "glossary/", "about/", "how-to-use/"]
 
 

@@ -44,9 +44,16 @@ def test_question_markup_matches_golden_file(small_site, kind):
     assert golden.is_file(), f"{golden} is missing; create it with UPDATE_GOLDEN=1"
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            fromfile=f"tests/golden/{golden.name}", tofile="rendered now",
-        ))
-        pytest.fail(f"the {kind} question renders differently from its golden file "
-                    f"(regenerate with UPDATE_GOLDEN=1 if intended):\n{diff}", pytrace=False)
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"tests/golden/{golden.name}",
+                tofile="rendered now",
+            )
+        )
+        pytest.fail(
+            f"the {kind} question renders differently from its golden file "
+            f"(regenerate with UPDATE_GOLDEN=1 if intended):\n{diff}",
+            pytrace=False,
+        )

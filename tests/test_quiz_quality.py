@@ -4,15 +4,14 @@ course's quizzes held to every rule."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-
-from course.quizzes import quality as quiz_quality
 from course import check
+from course.quizzes import quality as quiz_quality
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def text(en: str, ru: str | None = None, tg: str | None = None) -> dict:
@@ -29,26 +28,52 @@ def option(label: str, correct: bool = False, feedback: bool = True) -> dict:
 
 
 def single(qid: str, key: str, wrong: list[str], level: str = "apply", objective: str = "o-1", **extra) -> dict:
-    return {"id": qid, "type": "single", "objective": objective, "level": level, "prompt": text(f"Question {qid}?"),
-            "options": [option(key, correct=True), *[option(w) for w in wrong]], "explanation": text("Because."), **extra}
+    return {
+        "id": qid,
+        "type": "single",
+        "objective": objective,
+        "level": level,
+        "prompt": text(f"Question {qid}?"),
+        "options": [option(key, correct=True), *[option(w) for w in wrong]],
+        "explanation": text("Because."),
+        **extra,
+    }
 
 
-def true_false(qid: str, answer: bool, prompt: str | None = None, level: str = "understand", objective: str = "o-1") -> dict:
-    return {"id": qid, "type": "true_false", "objective": objective, "level": level, "answer": answer,
-            "prompt": text(prompt or f"Statement {qid} holds here."), "explanation": text("Because.")}
+def true_false(
+    qid: str, answer: bool, prompt: str | None = None, level: str = "understand", objective: str = "o-1"
+) -> dict:
+    return {
+        "id": qid,
+        "type": "true_false",
+        "objective": objective,
+        "level": level,
+        "answer": answer,
+        "prompt": text(prompt or f"Statement {qid} holds here."),
+        "explanation": text("Because."),
+    }
 
 
 def multiple(qid: str, right: int, wrong: int, level: str = "apply", objective: str = "o-1") -> dict:
     options = [option(f"right {i}", correct=True) for i in range(right)] + [option(f"wrong {i}") for i in range(wrong)]
-    return {"id": qid, "type": "multiple", "objective": objective, "level": level, "prompt": text(f"Which {qid}?"),
-            "options": options, "explanation": text("Because.")}
+    return {
+        "id": qid,
+        "type": "multiple",
+        "objective": objective,
+        "level": level,
+        "prompt": text(f"Which {qid}?"),
+        "options": options,
+        "explanation": text("Because."),
+    }
 
 
 def quiz(questions: list[dict], file: str = "quizzes/01-x.yml", module: str | None = "01-x") -> quiz_quality.QuizItems:
     lines = {("questions",): 7}
     for i, question in enumerate(questions):
         lines[("questions", i)] = 10 + i
-        lines.update({("questions", i, "options", j): 100 + 10 * i + j for j in range(len(question.get("options", [])))})
+        lines.update(
+            {("questions", i, "options", j): 100 + 10 * i + j for j in range(len(question.get("options", [])))}
+        )
     return quiz_quality.QuizItems(file, module, questions, 70, lines)
 
 
@@ -66,16 +91,22 @@ def test_true_false_answers_must_be_balanced():
 
 
 def test_true_false_balance_needs_four_statements():
-    assert quiz_quality.check_true_false(quiz([true_false("a", False), true_false("b", False), true_false("c", False)])) == []
+    assert (
+        quiz_quality.check_true_false(quiz([true_false("a", False), true_false("b", False), true_false("c", False)]))
+        == []
+    )
 
 
-@pytest.mark.parametrize("language, prompt", [
-    ("en", "NGOs can never attend the session."),
-    ("ru", "НПО никогда не присутствуют на сессии."),
-    ("tg", "Ташкилотҳо ҳеҷ гоҳ иштирок намекунанд."),
-    ("ru", "Только государства выступают."),
-    ("tg", "Танҳо давлатҳо суханронӣ мекунанд."),
-])
+@pytest.mark.parametrize(
+    "language, prompt",
+    [
+        ("en", "NGOs can never attend the session."),
+        ("ru", "НПО никогда не присутствуют на сессии."),
+        ("tg", "Ташкилотҳо ҳеҷ гоҳ иштирок намекунанд."),
+        ("ru", "Только государства выступают."),
+        ("tg", "Танҳо давлатҳо суханронӣ мекунанд."),
+    ],
+)
 def test_absolute_words_in_true_false_statements_are_flagged(language, prompt):
     question = true_false("abs", False)
     question["prompt"][language] = prompt
@@ -95,7 +126,10 @@ def test_choose_all_questions_where_ticking_everything_passes_are_flagged():
 
 
 def test_choose_all_questions_with_fewer_right_than_wrong_options_pass():
-    assert quiz_quality.check_multiple(quiz([multiple("fair", right=2, wrong=3), multiple("fair2", right=1, wrong=3)])) == []
+    assert (
+        quiz_quality.check_multiple(quiz([multiple("fair", right=2, wrong=3), multiple("fair2", right=1, wrong=3)]))
+        == []
+    )
 
 
 def test_key_that_is_always_the_longest_option_is_flagged():
@@ -135,11 +169,15 @@ def test_objective_needs_two_questions_one_at_its_level():
 
 
 def test_module_quiz_needs_forty_percent_apply_or_analyse_questions():
-    recall = quiz([single(f"q{i}", "a", ["b", "c"], level="remember") for i in range(4)]
-                  + [single("q9", "a", ["b", "c"], level="apply")])
+    recall = quiz(
+        [single(f"q{i}", "a", ["b", "c"], level="remember") for i in range(4)]
+        + [single("q9", "a", ["b", "c"], level="apply")]
+    )
     assert any("1 of 5 questions ask to apply or analyse" in m for m in messages(quiz_quality.check_levels(recall)))
-    mixed = quiz([single(f"q{i}", "a", ["b", "c"], level="remember") for i in range(3)]
-                 + [single(f"p{i}", "a", ["b", "c"], level="apply") for i in range(2)])
+    mixed = quiz(
+        [single(f"q{i}", "a", ["b", "c"], level="remember") for i in range(3)]
+        + [single(f"p{i}", "a", ["b", "c"], level="apply") for i in range(2)]
+    )
     assert not any("apply or analyse" in m for m in messages(quiz_quality.check_levels(mixed)))
     assert quiz_quality.level_mix(mixed) == {"remember": 3, "apply": 2}
 
@@ -151,7 +189,11 @@ def test_question_without_level_is_flagged():
 
 
 def test_know_nothing_strategy_score():
-    patterns = [single("long", "the longest option of all here", ["b", "c"]), true_false("f", False), multiple("m", 3, 1)]
+    patterns = [
+        single("long", "the longest option of all here", ["b", "c"]),
+        true_false("f", False),
+        multiple("m", 3, 1),
+    ]
     assert quiz_quality.quiz_know_nothing_score(quiz(patterns)) == pytest.approx((1 + 1 + 2 / 3) / 3)
     assert any("knows nothing scores 89%" in m for m in messages(quiz_quality.check_levels(quiz(patterns))))
     honest = [single("long", "a", ["the longest option of all here", "c"]), true_false("t", True), multiple("m", 1, 3)]
@@ -159,12 +201,25 @@ def test_know_nothing_strategy_score():
 
 
 def test_near_duplicate_questions_across_quizzes_are_flagged():
-    first = quiz([true_false("ecosoc-a", False, "A Tajik NGO needs ECOSOC consultative status to send a written submission.")])
-    second = quiz([true_false("ecosoc-b", False, "A civil society organisation needs ECOSOC consultative status to send its own submission.")],
-                  file="quizzes/02-y.yml")
+    first = quiz(
+        [true_false("ecosoc-a", False, "A Tajik NGO needs ECOSOC consultative status to send a written submission.")]
+    )
+    second = quiz(
+        [
+            true_false(
+                "ecosoc-b",
+                False,
+                "A civil society organisation needs ECOSOC consultative status to send its own submission.",
+            )
+        ],
+        file="quizzes/02-y.yml",
+    )
     found = quiz_quality.check_duplicates([first, second])
     assert len(found) == 1 and found[0].file == "quizzes/02-y.yml" and "quizzes/01-x.yml:10" in found[0].message
-    other = quiz([true_false("dates", True, "The Working Group adopts its report a few days after the dialogue.")], file="quizzes/02-y.yml")
+    other = quiz(
+        [true_false("dates", True, "The Working Group adopts its report a few days after the dialogue.")],
+        file="quizzes/02-y.yml",
+    )
     assert quiz_quality.check_duplicates([first, other]) == []
     same_options = [single("cities", "Khujand", ["Bokhtar", "Dushanbe", "Kulob"])]
     again = [single("towns", "Khujand", ["Bokhtar", "Dushanbe", "Istaravshan"])]

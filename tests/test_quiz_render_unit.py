@@ -5,9 +5,10 @@ from __future__ import annotations
 import copy
 
 import pytest
+import sitebuild
+
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
-import sitebuild
 
 
 @pytest.fixture(scope="module")
@@ -22,15 +23,18 @@ def render() -> quiz_render.TextRenderer:
 # ---------------------------------------------------------------- short answers
 
 
-@pytest.mark.parametrize(("typed", "accepted"), [
-    ("Шуро", "Шӯро"),                  # ӯ typed as у on a Russian keyboard
-    ("хукук", "ҳуқуқ"),                # ҳ and қ
-    ("гайри хукумати", "ғайри ҳукуматӣ"),  # ғ and ӣ
-    ("чамъият", "ҷамъият"),            # ҷ
-    ("елка", "ёлка"),                  # ё typed as е
-    ("шуд", "ШУД"),                    # case
-    ("  Human Rights   Council ", "human rights council"),  # surrounding and repeated spaces
-])
+@pytest.mark.parametrize(
+    ("typed", "accepted"),
+    [
+        ("Шуро", "Шӯро"),  # ӯ typed as у on a Russian keyboard
+        ("хукук", "ҳуқуқ"),  # ҳ and қ
+        ("гайри хукумати", "ғайри ҳукуматӣ"),  # ғ and ӣ
+        ("чамъият", "ҷамъият"),  # ҷ
+        ("елка", "ёлка"),  # ё typed as е
+        ("шуд", "ШУД"),  # case
+        ("  Human Rights   Council ", "human rights council"),  # surrounding and repeated spaces
+    ],
+)
 def test_short_answer_matches_despite_case_spacing_and_letter_variants(typed, accepted):
     assert quiz_render.normalize_answer(typed) == quiz_render.normalize_answer(accepted)
 
@@ -41,8 +45,13 @@ def test_short_answer_with_a_different_word_does_not_match(typed, accepted):
 
 
 def test_short_answers_keep_their_accepted_spellings_for_display():
-    question = {"id": "name-it", "type": "short", "prompt": {"en": "?"}, "explanation": {"en": "."},
-                "accept": {"en": ["ШУД", "SHUD"], "ru": ["ШУД"], "tg": ["ШУД"]}}
+    question = {
+        "id": "name-it",
+        "type": "short",
+        "prompt": {"en": "?"},
+        "explanation": {"en": "."},
+        "accept": {"en": ["ШУД", "SHUD"], "ru": ["ШУД"], "tg": ["ШУД"]},
+    }
     view = quiz_render.question_view(question, 1, 1, "en", str, None, "h")
     assert view["accept_shown"] == ["ШУД", "SHUD"]
     assert view["accept"] == ["шуд", "shud"]
@@ -61,17 +70,20 @@ def test_plain_sentence_is_escaped_and_wrapped():
     assert quiz_render.TextRenderer([], {})("The State reports") == "<p>The State reports</p>"
 
 
-@pytest.mark.parametrize(("text", "forbidden"), [
-    ("Before <script>alert('x')</script> after", ["<script", "alert("]),
-    ('<iframe src="https://example.org"></iframe> text', ["<iframe"]),
-    ("<style>body {display: none}</style> text", ["<style", "display: none"]),
-    ('<a href="https://example.org" onclick="steal()">link</a>', ["onclick", "steal"]),
-    ('<img src="x" onerror="steal()">', ["onerror", "<img"]),
-    ("[click](javascript:alert(1))", ["javascript:"]),
-    ('<a href="JaVaScRiPt:alert(1)">x</a>', ["javascript:"]),
-    ('A paragraph\n{: onclick="steal()" }', ["onclick"]),  # attr_list would add the attribute
-    ('<details open ontoggle="steal()">x</details>', ["ontoggle"]),
-])
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Before <script>alert('x')</script> after", ["<script", "alert("]),
+        ('<iframe src="https://example.org"></iframe> text', ["<iframe"]),
+        ("<style>body {display: none}</style> text", ["<style", "display: none"]),
+        ('<a href="https://example.org" onclick="steal()">link</a>', ["onclick", "steal"]),
+        ('<img src="x" onerror="steal()">', ["onerror", "<img"]),
+        ("[click](javascript:alert(1))", ["javascript:"]),
+        ('<a href="JaVaScRiPt:alert(1)">x</a>', ["javascript:"]),
+        ('A paragraph\n{: onclick="steal()" }', ["onclick"]),  # attr_list would add the attribute
+        ('<details open ontoggle="steal()">x</details>', ["ontoggle"]),
+    ],
+)
 def test_nothing_executable_reaches_the_page_from_a_quiz_text(render, text, forbidden):
     html = render(text)
     for part in forbidden:
@@ -111,8 +123,13 @@ def test_single_item_or_none_is_left_as_it_is():
 # ---------------------------------------------------------------- question view
 
 QUESTION = {
-    "id": "troika-size", "type": "single",
-    "prompt": {"en": "How many States form the troika?", "ru": "Сколько государств входит в тройку?", "tg": "Сегона аз чанд давлат иборат аст?"},
+    "id": "troika-size",
+    "type": "single",
+    "prompt": {
+        "en": "How many States form the troika?",
+        "ru": "Сколько государств входит в тройку?",
+        "tg": "Сегона аз чанд давлат иборат аст?",
+    },
     "options": [
         {"text": "2"},
         {"text": {"en": "Three", "ru": "Три"}, "correct": True},
@@ -164,6 +181,7 @@ def test_answer_hash_changes_when_a_true_false_answer_flips():
 
 # --- compiled partials ---------------------------------------------------------------------
 
+
 class _Theme(dict):
     def __init__(self, folder):
         super().__init__(language="en")
@@ -184,7 +202,9 @@ def test_an_edited_partial_shows_on_the_next_build_and_pages_carry_no_indentatio
 
     partial = tmp_path / "partials" / "demo.html"
     partial.parent.mkdir()
-    partial.write_text("<ul>\n    {% for x in items %}\n    <li>{{ x }}</li>\n    {% endfor %}\n</ul>\n", encoding="utf-8")
+    partial.write_text(
+        "<ul>\n    {% for x in items %}\n    <li>{{ x }}</li>\n    {% endfor %}\n</ul>\n", encoding="utf-8"
+    )
     config = types.SimpleNamespace(theme=_Theme(tmp_path))
     first = course_templates.template(config, "partials/demo.html")
     assert first.render(items=["a<b"]) == "<ul>\n<li>a&lt;b</li>\n</ul>"  # escaped, unindented

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import fastjsonschema
 import pytest
-from course.quizzes import load as quiz_load
-from course.quizzes import validate as quiz_validate
-from course.quizzes import located_yaml as quiz_yaml
 import sitebuild
+
+from course.quizzes import load as quiz_load
+from course.quizzes import located_yaml as quiz_yaml
+from course.quizzes import validate as quiz_validate
 
 CASES_DIR = Path(__file__).resolve().parent / "quiz_cases"
 CASES = sorted(CASES_DIR.glob("*.yml"))
@@ -85,7 +86,7 @@ def test_malformed_quiz_reports_each_problem_with_file_line_and_fix(case, tmp_pa
     for kind, messages in (("error", result.errors), ("warning", result.warnings)):
         wanted = [e for e in expected if e.kind == kind]
         assert len(messages) == len(wanted), f"expected {len(wanted)} {kind}(s), got:\n{describe(result)}"
-        for expectation, message in zip(wanted, messages):
+        for expectation, message in zip(wanted, messages, strict=False):
             assert message.startswith(f"{where}:{expectation.line}: "), f"wrong file or line:\n{describe(result)}"
             assert expectation.text in message, describe(result)
             problem, separator, fix = message.partition("; ")
@@ -120,7 +121,9 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path):
 def test_unknown_key_is_a_warning_suggesting_the_known_key(tmp_path):
     result = load_case(tmp_path, CASES_DIR / "unknown-key-typo-corect.yml")
     assert result.errors == []
-    assert result.warnings == ["quizzes/unknown-key-typo-corect.yml:14: unknown key 'corect' in question 'obligations'; did you mean 'correct'?"]
+    assert result.warnings == [
+        "quizzes/unknown-key-typo-corect.yml:14: unknown key 'corect' in question 'obligations'; did you mean 'correct'?"
+    ]
 
 
 def test_missing_translation_warning_names_quiz_field_and_language(tmp_path):
@@ -144,7 +147,9 @@ def test_missing_anchor_names_the_language_that_lacks_it(tmp_path):
 
 def test_see_link_is_checked_against_each_language_page(tmp_path):
     """The same link passes once the Tajik page has the heading too."""
-    course = quiz_validate.CourseIndex(COURSE.modules, {**COURSE.pages, "modules/02-review/": {lang: {"troika-role"} for lang in LANGUAGES}})
+    course = quiz_validate.CourseIndex(
+        COURSE.modules, {**COURSE.pages, "modules/02-review/": {lang: {"troika-role"} for lang in LANGUAGES}}
+    )
     result = load_case(tmp_path, CASES_DIR / "see-missing-anchor.yml", course)
     assert (result.errors, result.warnings) == ([], [])
 
@@ -163,7 +168,10 @@ def test_all_files_are_reported_not_only_the_first(tmp_path):
     for name in ("single-without-correct.yml", "pass-mark-over-100.yml"):
         load_case(tmp_path, CASES_DIR / name)
     result = quiz_load.load_quizzes(tmp_path, COURSE)
-    assert {m.split(":")[0] for m in result.errors} == {"quizzes/single-without-correct.yml", "quizzes/pass-mark-over-100.yml"}
+    assert {m.split(":")[0] for m in result.errors} == {
+        "quizzes/single-without-correct.yml",
+        "quizzes/pass-mark-over-100.yml",
+    }
 
 
 def test_line_of_the_whole_file_is_where_its_first_key_is():
@@ -195,7 +203,8 @@ def test_quizzes_are_parsed_once_however_often_a_build_asks(tmp_path, monkeypatc
         result = quiz_load.load_quizzes(tmp_path, COURSE)
     assert len(calls) == 2 and len(result.quizzes) == 2
     (tmp_path / "quizzes" / "second.yml").write_text(
-        (CASES_DIR / "single-without-correct.yml").read_text(encoding="utf-8"), encoding="utf-8")
+        (CASES_DIR / "single-without-correct.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = quiz_load.load_quizzes(tmp_path, COURSE)
     assert len(calls) == 4, "an edited quiz file must be read again"
     assert result.errors and result.errors[0].startswith("quizzes/second.yml:6: ")
@@ -212,7 +221,10 @@ def test_build_with_malformed_quiz_fails_naming_file_line_and_every_problem(smal
     add_case(small_project, "two-problems.yml")
     result = sitebuild.build(small_project)
     assert result.returncode != 0
-    assert "quizzes/two-problems.yml:9: question 'troika-size' (single) has no correct option; mark one with 'correct: true'" in result.output
+    assert (
+        "quizzes/two-problems.yml:9: question 'troika-size' (single) has no correct option; mark one with 'correct: true'"
+        in result.output
+    )
     assert "quizzes/two-problems.yml:16: question 'peer-review' lacks 'answer'" in result.output
     assert "Traceback" not in result.output
 
@@ -230,19 +242,24 @@ def test_missing_translation_fails_the_strict_build_with_a_warning(small_project
     result = sitebuild.build(small_project)
     assert result.returncode != 0
     warnings = [line for line in result.output.splitlines() if "quizzes/missing-ru-translation.yml:10:" in line]
-    assert len(warnings) == 1, f"reported once per build (the quizzes are read once), not per language:\n{result.output}"
+    assert len(warnings) == 1, (
+        f"reported once per build (the quizzes are read once), not per language:\n{result.output}"
+    )
     assert warnings[0].startswith("WARNING") and "'explanation'" in warnings[0] and "no ru translation" in warnings[0]
     assert "Traceback" not in result.output
 
 
 # --- the quick schema check must agree with the full one ----------------------------------
 
+
 def parsed_quiz_files() -> list[tuple[str, object]]:
     """Every case and course quiz that is YAML at all (the others never reach the schema)."""
     found = []
     for source in CASES + sorted((Path(__file__).resolve().parents[1] / "quizzes").glob("*.yml")):
         try:
-            found.append((f"{source.parent.name}/{source.name}", quiz_yaml.load_located(source.read_text(encoding="utf-8")).data))
+            found.append(
+                (f"{source.parent.name}/{source.name}", quiz_yaml.load_located(source.read_text(encoding="utf-8")).data)
+            )
         except quiz_yaml.YamlSyntaxError:
             continue
     return found

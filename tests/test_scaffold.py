@@ -13,21 +13,25 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from course.quizzes import load as quiz_load
 import sitebuild
-from course.content.frontmatter import parse_front_matter
-
-PROJECT = Path(__file__).resolve().parent.parent
 
 from course import check
+from course.content.frontmatter import parse_front_matter
+from course.quizzes import load as quiz_load
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 SLUG = "02-follow-up"
 LANGUAGES = ("en", "ru", "tg")
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "course.scaffold", *args, "--root", str(project)],
-                          cwd=PROJECT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "course.scaffold", *args, "--root", str(project)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +59,10 @@ def served(drafted, tmp_path_factory):
     log = (tmp_path_factory.mktemp("serve") / "serve.log").open("w+")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=drafted, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=drafted,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     base = f"http://127.0.0.1:{port}/"
     try:
@@ -89,7 +96,9 @@ def test_new_module_creates_three_languages_and_a_quiz(drafted):
     assert ids[0] == ids[1] == ids[2] == ["up-1", "up-2", "up-3"]
     assert "## Why it matters {#why-it-matters}" in (folder / "index.en.md").read_text(encoding="utf-8")
     assert "## Почему это важно {#why-it-matters}" in (folder / "index.ru.md").read_text(encoding="utf-8")
-    assert "## Тоҷикистон дар маркази таваҷҷуҳ {#tajikistan-in-focus}" in (folder / "index.tg.md").read_text(encoding="utf-8")
+    assert "## Тоҷикистон дар маркази таваҷҷуҳ {#tajikistan-in-focus}" in (folder / "index.tg.md").read_text(
+        encoding="utf-8"
+    )
     assert (drafted / "quizzes" / f"{SLUG}.yml").is_file()
 
 
@@ -125,7 +134,9 @@ def test_export_leaves_out_a_draft_module_even_with_a_broken_quiz(drafted, tmp_p
         if source.is_dir():
             shutil.copytree(source, target)
         else:
-            target.write_text(source.read_text(encoding="utf-8").replace("correct: true", "correct: maybe"), encoding="utf-8")
+            target.write_text(
+                source.read_text(encoding="utf-8").replace("correct: true", "correct: maybe"), encoding="utf-8"
+            )
     assert "correct: maybe" in (project / f"quizzes/{SLUG}.yml").read_text(encoding="utf-8")
     quizzes, _, _ = export.load_course(project)
     assert [quiz.id for quiz in quizzes] == ["01-sample"]
@@ -156,13 +167,16 @@ def test_new_quiz_for_an_existing_module_validates(small_project):
     assert len(loaded.quizzes[0].data["questions"]) == 2
 
 
-@pytest.mark.parametrize("slug, says", [
-    ("9-follow-up", "is not a module folder name"),
-    ("02-Follow_Up", "is not a module folder name"),
-    ("01-sample", "modules/01-sample already exists"),
-    ("01-other", "number 01 is already used by modules/01-sample"),
-    ("", "name the module: make new-module SLUG=02-my-topic"),
-])
+@pytest.mark.parametrize(
+    "slug, says",
+    [
+        ("9-follow-up", "is not a module folder name"),
+        ("02-Follow_Up", "is not a module folder name"),
+        ("01-sample", "modules/01-sample already exists"),
+        ("01-other", "number 01 is already used by modules/01-sample"),
+        ("", "name the module: make new-module SLUG=02-my-topic"),
+    ],
+)
 def test_bad_module_name_refused_and_nothing_created(small_project, slug, says):
     before = sorted(p.relative_to(small_project) for p in small_project.rglob("*"))
     result = scaffold(small_project, "module", slug)

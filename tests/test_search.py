@@ -7,10 +7,9 @@ import json
 from urllib.parse import unquote
 
 import pytest
+import sitebuild
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-import sitebuild
 
 LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
 TAJIK_WORDS = ("ҳуқуқ", "ҷомеа", "Шӯро")
@@ -38,21 +37,31 @@ def search(page, words: str, attempts: int = 3) -> list[str]:
         box.fill(words)
         box.press("End")
         try:
-            page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000)
+            page.wait_for_function(
+                "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=10000
+            )
             break
         except PlaywrightTimeout:
             continue
-    return [unquote(href) for href in page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")]
+    return [
+        unquote(href)
+        for href in page.locator("a.md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    ]
 
 
 # --- the index files -------------------------------------------------------------------
+
 
 def test_each_language_has_its_own_index_with_its_pages_only(course_site):
     for language in LANGUAGE_ROOTS:
         locations = [doc["location"] for doc in index_of(course_site.site, language)["docs"]]
         assert len(locations) > 50, language
-        assert not [loc for loc in locations if loc.startswith(("ru/", "tg/"))], f"{language}: locations keep a language prefix"
-    titles = {language: {doc["title"] for doc in index_of(course_site.site, language)["docs"]} for language in LANGUAGE_ROOTS}
+        assert not [loc for loc in locations if loc.startswith(("ru/", "tg/"))], (
+            f"{language}: locations keep a language prefix"
+        )
+    titles = {
+        language: {doc["title"] for doc in index_of(course_site.site, language)["docs"]} for language in LANGUAGE_ROOTS
+    }
     assert "Дар бораи курс" in titles["tg"] and "О курсе" in titles["ru"] and "About the course" in titles["en"]
     assert not titles["tg"] & {"О курсе", "About the course"}
     assert not titles["en"] & {"О курсе", "Дар бораи курс"}
@@ -99,7 +108,8 @@ def test_search_never_shows_a_quiz_answer(course_site):
 def test_page_excluded_in_front_matter_stays_out(small_project):
     for language, title in (("en", "Secret notes"), ("tg", "Ёддоштҳои пинҳонӣ")):
         (small_project / f"docs/secret.{language}.md").write_text(
-            f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\nqwertyzebra\n", encoding="utf-8")
+            f"---\nsearch:\n  exclude: true\n---\n\n# {title}\n\nqwertyzebra\n", encoding="utf-8"
+        )
     result = sitebuild.build(small_project)
     assert result.returncode == 0, result.output
     for language in LANGUAGE_ROOTS:
@@ -111,10 +121,14 @@ def test_page_excluded_in_front_matter_stays_out(small_project):
 def test_split_moves_entries_to_their_language_without_prefix():
     from course.site import search as course_search
 
-    data = {"config": {"lang": ["en", "ru"], "pipeline": ["stopWordFilter"]},
-            "docs": [{"location": "about/", "title": "About", "text": "x"},
-                     {"location": "ru/about/#a", "title": "О курсе", "text": "y"},
-                     {"location": "tg/", "title": "Асосӣ", "text": "z"}]}
+    data = {
+        "config": {"lang": ["en", "ru"], "pipeline": ["stopWordFilter"]},
+        "docs": [
+            {"location": "about/", "title": "About", "text": "x"},
+            {"location": "ru/about/#a", "title": "О курсе", "text": "y"},
+            {"location": "tg/", "title": "Асосӣ", "text": "z"},
+        ],
+    }
     parts = course_search.split_index(data, LANGUAGE_ROOTS)
     assert [d["location"] for d in parts["en"]["docs"]] == ["about/"]
     assert [d["location"] for d in parts["ru"]["docs"]] == ["about/#a"]
@@ -137,8 +151,10 @@ def test_page_search_base_points_at_the_language_folder():
 def test_russian_pages_search_through_the_stemming_worker():
     from course.site import search as course_search
 
-    html = ('<script id="__config" type="application/json">'
-            '{"base": "..", "search": "../assets/javascripts/workers/search.abc.min.js"}</script>')
+    html = (
+        '<script id="__config" type="application/json">'
+        '{"base": "..", "search": "../assets/javascripts/workers/search.abc.min.js"}</script>'
+    )
     rebased = course_search.point_search_at(html, "ru/", stem_queries=True)
     assert '"search": "../assets/javascripts/workers/course-search.js#search.abc.min.js"' in rebased
     assert '"base": "../ru/"' in rebased
@@ -146,6 +162,7 @@ def test_russian_pages_search_through_the_stemming_worker():
 
 
 # --- searching in the browser ------------------------------------------------------------
+
 
 @pytest.mark.browser
 @pytest.mark.parametrize("word", TAJIK_WORDS)

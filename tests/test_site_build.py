@@ -16,7 +16,10 @@ def html_lang(html: str) -> str:
 
 
 def language_switcher(html: str) -> dict[str, str]:
-    return dict((lang, href) for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html))
+    return dict(
+        (lang, href)
+        for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', html)
+    )
 
 
 def test_three_languages_built_with_html_lang(small_site):
@@ -77,7 +80,7 @@ def test_module_shows_study_time_and_fact_check_date(small_site):
 
 def test_modules_appear_in_navigation_under_course_modules(small_site):
     html = small_site.page("ru/")
-    nav = html[html.index("md-nav--primary"):]
+    nav = html[html.index("md-nav--primary") :]
     assert "Модули курса" in nav
     assert "modules/01-sample/" in nav
 
@@ -92,7 +95,7 @@ def test_root_404_speaks_three_languages_and_links_each_home(small_site):
 
 def test_footer_has_licence_independence_and_correction_link_in_page_language(small_site):
     html = small_site.page("tg/")
-    footer = html[html.index('class="md-footer"'):]
+    footer = html[html.index('class="md-footer"') :]
     assert "CC BY 4.0" in footer and "MIT" in footer
     assert "на нашрияи расмии Созмони Милали Муттаҳид" in footer
     assert "Пешниҳоди ислоҳ" in footer
@@ -111,8 +114,11 @@ def test_no_page_or_stylesheet_loads_from_another_host(small_site):
 
 def test_third_party_scan_catches_a_font_link(tmp_path: Path):
     page = tmp_path / "index.html"
-    page.write_text('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
-                    '<a href="https://www.ohchr.org/">fine: a link, not a load</a>', encoding="utf-8")
+    page.write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">'
+        '<a href="https://www.ohchr.org/">fine: a link, not a load</a>',
+        encoding="utf-8",
+    )
     (tmp_path / "x.css").write_text("@import url('https://cdn.example/x.css');", encoding="utf-8")
     assert htmlscan.third_party_loads(tmp_path) == {
         "index.html": ["https://fonts.googleapis.com/css?family=Roboto"],
@@ -126,9 +132,23 @@ def test_site_url_from_environment_sets_absolute_links(small_project):
     assert 'href="/upr-course/ru/"' in result.page("404.html")
 
 
-ENGLISH_FRAME_STRINGS = ("Skip to content", "Table of contents", "Back to top", "Copy to clipboard", "Select language",
-                         "Switch to dark mode", "Switch to light mode", "Link to this section", 'placeholder="Search"',
-                         "Type to start searching", "Previous", "Next", "Navigation", "Footer", "Header")
+ENGLISH_FRAME_STRINGS = (
+    "Skip to content",
+    "Table of contents",
+    "Back to top",
+    "Copy to clipboard",
+    "Select language",
+    "Switch to dark mode",
+    "Switch to light mode",
+    "Link to this section",
+    'placeholder="Search"',
+    "Type to start searching",
+    "Previous",
+    "Next",
+    "Navigation",
+    "Footer",
+    "Header",
+)
 RUSSIAN_FRAME_STRINGS = ("Перейти к содержанию", "Содержание", "К началу", "Выберите язык", "Поиск", "Назад", "Вперед")
 
 

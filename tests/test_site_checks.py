@@ -13,10 +13,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
-
 import axe
 import browser
+import pytest
 import sitebuild
 
 LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
@@ -50,6 +49,7 @@ def built(request, course_site) -> BuiltSite:
 
 
 # ---------------------------------------------------------------- links and anchors
+
 
 class _Page(HTMLParser):
     def __init__(self) -> None:
@@ -100,17 +100,17 @@ def _resolve(built: BuiltSite, path: Path, page_url: str, href: str, base_path: 
             return None  # another website: not checked here (no network)
         if built.kind == "bundle":
             return "absolute address: does not open from the file system"
-        href = "/" + href[len(built.site_url):]
+        href = "/" + href[len(built.site_url) :]
         parts = urlsplit(href)
     if href.startswith("/"):
         if built.kind == "bundle":
             return "absolute path: does not open from the file system"
         if not parts.path.startswith(base_path):
             return "outside the site"
-        target = built.site / unquote(parts.path[len(base_path):])
+        target = built.site / unquote(parts.path[len(base_path) :])
     elif parts.path:
         target_url = urljoin(page_url, unquote(parts.path))
-        target = built.site / target_url[len("file:///"):]
+        target = built.site / target_url[len("file:///") :]
     else:
         target = path
     if target.is_dir() or str(target).endswith("/"):
@@ -135,13 +135,16 @@ def test_link_checker_reports_a_missing_page_and_a_missing_anchor(tmp_path):
     (tmp_path / "about").mkdir()
     (tmp_path / "index.html").write_text(
         '<a href="about/">ok</a><a href="about/#team">ok</a><a href="gone/">x</a><a href="about/#nobody">x</a>'
-        '<a href="https://example.org/">other site</a><a href="#top" id="top">self</a>', encoding="utf-8")
+        '<a href="https://example.org/">other site</a><a href="#top" id="top">self</a>',
+        encoding="utf-8",
+    )
     (tmp_path / "about" / "index.html").write_text('<h2 id="team">Team</h2>', encoding="utf-8")
     problems = broken_links(BuiltSite("online", tmp_path, "http://127.0.0.1:8000/"))
     assert problems == ["index.html: gone/ (no such file)", "index.html: about/#nobody (no element with id 'nobody')"]
 
 
 # ---------------------------------------------------------------- pages of each type
+
 
 def page_types(built: BuiltSite, language: str) -> dict[str, str]:
     """Site-relative paths of one page of each type in a language (types the site has)."""

@@ -3,16 +3,15 @@ the module list, and held by `make check` to an estimate from the words and the 
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+import sitebuild
+
+from course import check
+from course.content import studytime as course_studytime
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-from course.content import studytime as course_studytime
-import sitebuild
-from course import check
 
 SPLIT = "study_time: {reading: 1, exercise: 5, quiz: 9}"  # the fixture quiz: 3 one-minute and 3 two-minute questions
 
@@ -23,13 +22,16 @@ def split_study_time(project: Path, value: str = SPLIT) -> None:
         page.write_text(page.read_text(encoding="utf-8").replace("study_time: 10", value), encoding="utf-8")
 
 
-@pytest.mark.parametrize("value, total", [
-    (45, 45),
-    ({"reading": 15, "exercise": 20, "quiz": 12}, 47),
-    ("an hour", None),
-    ({"reading": 15, "quiz": 12}, None),
-    (True, None),
-])
+@pytest.mark.parametrize(
+    "value, total",
+    [
+        (45, 45),
+        ({"reading": 15, "exercise": 20, "quiz": 12}, 47),
+        ("an hour", None),
+        ({"reading": 15, "quiz": 12}, None),
+        (True, None),
+    ],
+)
 def test_study_time_is_minutes_or_three_parts(value, total):
     parsed = course_studytime.parse(value)
     assert (parsed.total if parsed else None) == total

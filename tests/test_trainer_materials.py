@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 import sitebuild
-from course.trainer import html as trainer_html
 import yaml
+
+from course.trainer import html as trainer_html
 
 LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
 QUIZ = "02-upr-mechanism"
@@ -34,14 +35,14 @@ def plain(fragment: str) -> str:
 
 
 def article(page_html: str) -> str:
-    return page_html[page_html.index("<article"):page_html.index("</article>")]
+    return page_html[page_html.index("<article") : page_html.index("</article>")]
 
 
 def block(page_html: str, marker: str) -> str:
     """The <li> of one question, from its marker to the next question."""
     start = page_html.index(marker)
     end = page_html.find(marker.split("=")[0] + "=", start + len(marker))
-    return page_html[start:end if end > 0 else len(page_html)]
+    return page_html[start : end if end > 0 else len(page_html)]
 
 
 def quiz_ids() -> list[str]:
@@ -66,7 +67,7 @@ def test_answer_key_names_options_by_text_in_file_order_and_marks_the_right_ones
             shown = [plain(o) for o in re.findall(r'<li class="mdx-key__option[^"]*">(.*?)</li>', part, re.DOTALL)]
             expected = [text_of(o["text"], language) for o in question["options"]]
             assert [s.split(". ", 1)[1].split(" ✓")[0] for s in shown] == expected, question["id"]
-            for option, line in zip(question["options"], shown):
+            for option, line in zip(question["options"], shown, strict=False):
                 assert ("✓" in line) == bool(option.get("correct")), (question["id"], line)
             answer = plain(re.search(r'class="mdx-key__answer">(.*?)</p>', part, re.DOTALL).group(1))
             for option in question["options"]:
@@ -74,7 +75,9 @@ def test_answer_key_names_options_by_text_in_file_order_and_marks_the_right_ones
             checked += 1
         elif question["type"] == "order":
             sequence = re.search(r'<ol class="mdx-key__sequence">(.*?)</ol>', part, re.DOTALL).group(1)
-            assert [plain(i) for i in re.findall(r"<li>(.*?)</li>", sequence, re.DOTALL)] == [text_of(i, language) for i in question["items"]]
+            assert [plain(i) for i in re.findall(r"<li>(.*?)</li>", sequence, re.DOTALL)] == [
+                text_of(i, language) for i in question["items"]
+            ]
             checked += 1
         elif question["type"] == "match":
             for pair in question["pairs"]:
@@ -97,7 +100,9 @@ def test_answer_key_shows_explanation_objective_text_and_scoring(course_site):
 
 
 def test_short_answer_key_lists_accepted_answers(course_site):
-    quiz_id, question = next((q_id, q) for q_id in quiz_ids() for q in quiz_file(q_id)["questions"] if q["type"] == "short")
+    quiz_id, question = next(
+        (q_id, q) for q_id in quiz_ids() for q in quiz_file(q_id)["questions"] if q["type"] == "short"
+    )
     page = course_site.page(f"trainers/answer-keys/{quiz_id}/")
     accept = question["accept"]
     values = accept.get("en") if isinstance(accept, dict) else accept
@@ -110,8 +115,8 @@ def test_trainer_pages_stay_out_of_learners_nav_and_search(course_site):
     for language, root in LANGUAGES.items():
         for learner_page in ("", f"modules/{QUIZ}/", f"quizzes/{QUIZ}/"):
             nav = course_site.page(f"{root}{learner_page}")
-            nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):]
-            nav = nav[:nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
+            nav = nav[nav.index('<nav class="md-nav md-nav--primary"') :]
+            nav = nav[: nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
             assert "answer-keys/" not in nav and "handouts/" not in nav, (language, learner_page)
     indexes = sorted(course_site.site.rglob("search_index.json"))
     assert indexes
@@ -127,7 +132,7 @@ def test_handout_has_module_text_then_worksheet_without_answers(course_site):
     assert 'id="legal-basis"' in page and "Асоси ҳуқуқӣ" in page  # the module's own text
     assert page.index('id="legal-basis"') < page.index('class="mdx-worksheet"')
     assert "mdx-ws__blank" in page and "mdx-ws__box" in page and "mdx-ws__line" in page
-    worksheet = page[page.index('class="mdx-worksheet"'):]
+    worksheet = page[page.index('class="mdx-worksheet"') :]
     assert re.findall(r'data-worksheet-question="([^"]+)"', worksheet) == [q["id"] for q in quiz["questions"]]
     assert "data-correct" not in worksheet and "✓" not in worksheet and "mdx-key" not in worksheet
     for question in quiz["questions"]:
@@ -150,7 +155,7 @@ def test_handout_has_module_text_then_worksheet_without_answers(course_site):
 def test_pages_print_on_a4_without_the_site_frame(course_site):
     css = (course_site.site / "assets" / "print.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
-    printing = css[css.index("@media print"):]
+    printing = css[css.index("@media print") :]
     for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside: avoid"):
         assert part in printing
     for url in (f"tg/trainers/handouts/{QUIZ}/", f"ru/trainers/answer-keys/{QUIZ}/"):
@@ -164,29 +169,38 @@ def test_materials_page_in_trainer_section_links_pages_and_pdfs(course_site):
     assert len(made) == 3 * (len(quiz_ids()) + len(list((sitebuild.PROJECT / "modules").glob("[0-9]*"))))
     for language, root in LANGUAGES.items():
         page = course_site.page(f"{root}trainers/materials/")
-        links = re.findall(r'<td>.*?</td>', page[page.index('class="mdx-materials"'):], re.DOTALL)
+        links = re.findall(r"<td>.*?</td>", page[page.index('class="mdx-materials"') :], re.DOTALL)
         hrefs = re.findall(r'href="([^"]+)"', "".join(links))
         base = course_site.site / root / "trainers" / "materials"
-        pdfs = {(base / h).resolve().relative_to((course_site.site / "trainers" / "pdf").resolve()).as_posix() for h in hrefs if h.endswith(".pdf")}
+        pdfs = {
+            (base / h).resolve().relative_to((course_site.site / "trainers" / "pdf").resolve()).as_posix()
+            for h in hrefs
+            if h.endswith(".pdf")
+        }
         assert pdfs == {p for p in made if p.startswith(f"{language}/")}
         for href in (h for h in hrefs if not h.endswith(".pdf")):
             assert (base / href / "index.html").is_file(), href
         home = course_site.page(root)
-        assert 'href="trainers/materials/"' in home[home.index('<nav class="md-nav md-nav--primary"'):]
+        assert 'href="trainers/materials/"' in home[home.index('<nav class="md-nav md-nav--primary"') :]
     assert "Барои тренерон" in course_site.page("tg/trainers/materials/")  # the 'For trainers' section
 
 
 def test_rebase_moves_relative_links_and_keeps_others():
     moved = trainer_html.rebase(
         '<a href="../01-x/#a">x</a><img src="cycle.svg"><a href="#top">t</a><a href="https://un.org/">u</a>',
-        "tg/modules/02-y/", "tg/trainers/handouts/02-y/")
-    assert moved == ('<a href="../../../modules/01-x/#a">x</a><img src="../../../modules/02-y/cycle.svg">'
-                     '<a href="#top">t</a><a href="https://un.org/">u</a>')
+        "tg/modules/02-y/",
+        "tg/trainers/handouts/02-y/",
+    )
+    assert moved == (
+        '<a href="../../../modules/01-x/#a">x</a><img src="../../../modules/02-y/cycle.svg">'
+        '<a href="#top">t</a><a href="https://un.org/">u</a>'
+    )
 
 
 def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path):
     """Runs everywhere make test runs: WeasyPrint and Pango are installed by requirements.txt and .ci/run."""
     from pypdf import PdfReader
+
     from course import handouts
 
     jobs = {job.name: job for job in handouts.find_pages(course_site.site) if job.language == "tg"}
@@ -204,7 +218,15 @@ def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path)
             for font in page["/Resources"]["/Font"].values():
                 font = font.get_object()
                 descriptor = (font.get("/DescendantFonts") or [font])[0].get_object().get("/FontDescriptor")
-                fonts.append((str(font["/BaseFont"]), bool(descriptor and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")))))
+                fonts.append(
+                    (
+                        str(font["/BaseFont"]),
+                        bool(
+                            descriptor
+                            and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                        ),
+                    )
+                )
         assert any("DejaVu-Sans" in base and embedded for base, embedded in fonts), fonts
         assert all(embedded for _, embedded in fonts), fonts
     worksheet = "".join(p.extract_text() for p in PdfReader(tmp_path / f"handout-{QUIZ}.pdf").pages)

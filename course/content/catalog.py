@@ -120,9 +120,7 @@ def check_module(module: Module, project_root: Path) -> list[str]:
         if not isinstance(objectives, list) or not all(
             isinstance(o, dict) and "id" in o and "text" in o for o in objectives
         ):
-            problems.append(
-                f"{where}:1: 'objectives' must be a list of '- id: some-id' / '  text: ...' entries"
-            )
+            problems.append(f"{where}:1: 'objectives' must be a list of '- id: some-id' / '  text: ...' entries")
             continue
         ids = [str(o["id"]) for o in objectives]
         bad = [i for i in ids if not OBJECTIVE_ID.match(i)]

@@ -34,9 +34,7 @@ def parse_front_matter(source: str) -> dict:
         return {}
     block = _BLOCK.match(source)
     if block is None:
-        raise FrontMatterProblem(
-            1, "front matter opened with '---' is never closed; end it with a line '---'"
-        )
+        raise FrontMatterProblem(1, "front matter opened with '---' is never closed; end it with a line '---'")
     text = block.group(1) or ""
     try:
         data = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader, in C when PyYAML has it
@@ -65,9 +63,7 @@ def _as_mapping(data: object) -> dict:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise FrontMatterProblem(
-            2, "front matter must be 'key: value' lines (a mapping), not a list or a single value"
-        )
+        raise FrontMatterProblem(2, "front matter must be 'key: value' lines (a mapping), not a list or a single value")
     return data
 
 

@@ -35,7 +35,9 @@ def _load(path: str, _mtime: float) -> list[dict]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = f"{mark.line + 1}" if mark else "1"
-        raise GlossaryError(f"{GLOSSARY_FILE}:{line}: not valid YAML ({error.problem}); check indentation and quote texts containing ': '") from None
+        raise GlossaryError(
+            f"{GLOSSARY_FILE}:{line}: not valid YAML ({error.problem}); check indentation and quote texts containing ': '"
+        ) from None
     if not isinstance(plain, dict) or not isinstance(plain.get("terms"), list):
         raise GlossaryError(f"{GLOSSARY_FILE}:1: the file must start with 'terms:' followed by a list of terms")
     lines = _term_lines(data)
@@ -43,8 +45,7 @@ def _load(path: str, _mtime: float) -> list[dict]:
     seen_ids: set[str] = set()
     seen_abbr: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     for index, term in enumerate(plain["terms"]):
-        line = lines[index] if index < len(lines) else 1
-        where = f"{GLOSSARY_FILE}:{line}"
+        where = f"{GLOSSARY_FILE}:{lines[index] if index < len(lines) else 1}"
         if not isinstance(term, dict) or "id" not in term:
             problems.append(f"{where}: each term needs an 'id' (a slug such as 'troika')")
             continue
@@ -56,7 +57,7 @@ def _load(path: str, _mtime: float) -> list[dict]:
             if not isinstance(value, dict) or not value.get("en"):
                 problems.append(f"{where}: term '{term['id']}' needs '{key}: {{en: ..., ru: ..., tg: ...}}'")
         abbr = term.get("abbr") or {}
-        for language, short in (abbr.items() if isinstance(abbr, dict) else []):
+        for language, short in abbr.items() if isinstance(abbr, dict) else []:
             if short in seen_abbr.get(language, set()):
                 problems.append(f"{where}: abbreviation '{short}' ({language}) is defined twice; keep it on one term")
             seen_abbr.setdefault(language, set()).add(short)
@@ -99,7 +100,7 @@ def glossary_entries(terms: list[dict], language: str) -> list[dict]:
     entries = []
     for term in terms:
         forms = {lang: localized(term.get("term"), lang) for lang in LANGUAGES}
-        abbr = term.get("abbr") if isinstance(term.get("abbr"), dict) else {}
+        abbr: dict = term["abbr"] if isinstance(term.get("abbr"), dict) else {}
         entries.append(
             {
                 "id": f"term-{term['id']}",

@@ -33,8 +33,10 @@ def parse(value: object) -> StudyTime | None:
         return None
     if isinstance(value, int) and value > 0:
         return StudyTime(value)
-    if isinstance(value, dict) and set(value) == set(PARTS) and all(
-        isinstance(value[p], int) and not isinstance(value[p], bool) and value[p] >= 0 for p in PARTS
+    if (
+        isinstance(value, dict)
+        and set(value) == set(PARTS)
+        and all(isinstance(value[p], int) and not isinstance(value[p], bool) and value[p] >= 0 for p in PARTS)
     ):
         return StudyTime(sum(value[p] for p in PARTS), value["reading"], value["exercise"], value["quiz"])
     return None
@@ -57,19 +59,31 @@ def problems(value: object, words: int, question_levels: list[str | None]) -> li
     """(what is wrong, what to write) for a module's study_time."""
     stated = parse(value)
     if stated is None:
-        return [(f"study_time '{value}' is neither a number of minutes nor reading/exercise/quiz minutes",
-                 "write e.g. 'study_time: {reading: 15, exercise: 20, quiz: 12}'")]
+        return [
+            (
+                f"study_time '{value}' is neither a number of minutes nor reading/exercise/quiz minutes",
+                "write e.g. 'study_time: {reading: 15, exercise: 20, quiz: 12}'",
+            )
+        ]
     reading, quiz = estimate_reading(words), estimate_quiz(question_levels)
     found = []
     if stated.reading is None:
         if stated.total < (reading + quiz) * (1 - TOLERANCE):
-            found.append((f"study_time {stated.total} min is less than reading ({reading:.0f} min at "
-                          f"{READING_WORDS_PER_MINUTE} words a minute) and the quiz ({quiz:.0f} min) need",
-                          f"split it: 'study_time: {{reading: {round(reading)}, exercise: ..., quiz: {round(quiz)}}}'"))
+            found.append(
+                (
+                    f"study_time {stated.total} min is less than reading ({reading:.0f} min at "
+                    f"{READING_WORDS_PER_MINUTE} words a minute) and the quiz ({quiz:.0f} min) need",
+                    f"split it: 'study_time: {{reading: {round(reading)}, exercise: ..., quiz: {round(quiz)}}}'",
+                )
+            )
         return found
     for part, stated_minutes, estimate in (("reading", stated.reading, reading), ("quiz", stated.quiz, quiz)):
-        if off(stated_minutes, estimate):
-            found.append((f"study_time {part} is {stated_minutes} min but the estimate is {estimate:.0f} min",
-                          f"write about {round(estimate)} (reading: {READING_WORDS_PER_MINUTE} words a minute; "
-                          "quiz: 1 minute a question, 2 to apply or analyse)"))
+        if stated_minutes is not None and off(stated_minutes, estimate):
+            found.append(
+                (
+                    f"study_time {part} is {stated_minutes} min but the estimate is {estimate:.0f} min",
+                    f"write about {round(estimate)} (reading: {READING_WORDS_PER_MINUTE} words a minute; "
+                    "quiz: 1 minute a question, 2 to apply or analyse)",
+                )
+            )
     return found

@@ -15,7 +15,6 @@ import shutil
 import sys
 from pathlib import Path
 
-
 from course.export import gift as export_gift
 from course.export import qti as export_qti
 from course.export.common import LANGUAGES, LanguageText
@@ -84,8 +83,12 @@ def write(files: dict[str, bytes], out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export the quizzes as Moodle GIFT and QTI 2.1 packages.")
-    parser.add_argument("--out", type=Path, default=PROJECT / "dist" / "export", help="output folder (default: dist/export)")
-    parser.add_argument("--site-url", help="the published course's address (default: $SITE_URL or mkdocs.yml's site_url)")
+    parser.add_argument(
+        "--out", type=Path, default=PROJECT / "dist" / "export", help="output folder (default: dist/export)"
+    )
+    parser.add_argument(
+        "--site-url", help="the published course's address (default: $SITE_URL or mkdocs.yml's site_url)"
+    )
     args = parser.parse_args(argv)
     try:
         files = export_files(PROJECT, args.site_url)
@@ -94,7 +97,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     write(files, args.out)
     quizzes = len([name for name in files if name.endswith(".multilang.gift")])
-    print(f"Exported {quizzes} quizzes into {args.out}: GIFT ({len(LANGUAGES)} languages and multilang) and QTI 2.1 packages")
+    print(
+        f"Exported {quizzes} quizzes into {args.out}: GIFT ({len(LANGUAGES)} languages and multilang) and QTI 2.1 packages"
+    )
     return 0
 
 

@@ -6,10 +6,7 @@ Texts are the quiz's Markdown rendered to safe HTML by the same renderer as the 
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-from typing import Callable
-
+from collections.abc import Callable
 
 from course.quizzes import render as quiz_render
 
@@ -17,7 +14,12 @@ LANGUAGES = ("en", "ru", "tg")
 LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
 Render = Callable[[object], str]
 # Letters the site treats as equal in short answers (quiz_render.normalize_answer), both cases.
-LETTER_FOLD = str.maketrans({**{k: v for k, v in zip("ёӣӯҳқғҷ", "еиухкгч")}, **{k: v for k, v in zip("ЁӢӮҲҚҒҶ", "ЕИУХКГЧ")}})
+LETTER_FOLD = str.maketrans(
+    {
+        **{k: v for k, v in zip("ёӣӯҳқғҷ", "еиухкгч", strict=False)},
+        **{k: v for k, v in zip("ЁӢӮҲҚҒҶ", "ЕИУХКГЧ", strict=False)},
+    }
+)
 
 
 def see_url(see: str | None, language: str, site_url: str) -> str | None:

@@ -59,8 +59,9 @@ class MultilangText:
         if not see:
             return ""
         links = "".join(
-            f'<span lang="{lang}" class="multilang">{_link(text.see_url(see), text.ui_text("quiz_review"))}</span>'
+            f'<span lang="{lang}" class="multilang">{_link(url, text.ui_text("quiz_review"))}</span>'
             for lang, text in self.texts.items()
+            if (url := text.see_url(see))
         )
         return f"<p>{links}</p>"
 

@@ -23,13 +23,40 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 QTI_SCHEMA = f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_SCHEMA = f"{CP} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 XHTML_IN_QTI = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "div", "dl", "dt", "em", "i", "kbd", "li", "ol",
-    "p", "pre", "q", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "i",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 KEPT_ATTRIBUTES = {"a": {"href"}, "abbr": {"title"}}
 VOID = {"br", "hr", "img", "input", "wbr"}
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same quiz always gives the same zip
-
 
 
 def q(tag: str) -> str:
@@ -156,29 +183,48 @@ def _mapping(declaration: ET.Element, entries: list[tuple[str, int]], upper: int
     """caseSensitive is written everywhere: the QTI 2.1 schema requires it on every mapEntry."""
     mapping = sub(declaration, "mapping", lowerBound="0", upperBound=str(upper), defaultValue="0")
     for key, value in entries:
-        sub(mapping, "mapEntry", mapKey=key, mappedValue=str(value), caseSensitive="true" if case_sensitive else "false")
+        sub(
+            mapping, "mapEntry", mapKey=key, mappedValue=str(value), caseSensitive="true" if case_sensitive else "false"
+        )
 
 
 def _outcomes(item: ET.Element, extra: dict[str, str] | None = None) -> None:
-    score = sub(item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1")
+    score = sub(
+        item, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1"
+    )
     _value(sub(score, "defaultValue"), "0")
     sub(item, "outcomeDeclaration", identifier="FEEDBACK", cardinality="multiple", baseType="identifier")
     for identifier, base_type in (extra or {}).items():
-        _value(sub(sub(item, "outcomeDeclaration", identifier=identifier, cardinality="single", baseType=base_type), "defaultValue"), "0")
+        _value(
+            sub(
+                sub(item, "outcomeDeclaration", identifier=identifier, cardinality="single", baseType=base_type),
+                "defaultValue",
+            ),
+            "0",
+        )
 
 
 def assessment_item(question: dict, number: int, text: LanguageText) -> ET.Element:
     """One question as an assessmentItem in one language."""
     kind = question["type"]
-    item = ET.Element(q("assessmentItem"), {
-        f"{{{XSI}}}schemaLocation": QTI_SCHEMA, "identifier": item_identifier(question),
-        "title": f"{number:02d} {question['id']}", "adaptive": "false", "timeDependent": "false", XML_LANG: text.language,
-    })
+    item = ET.Element(
+        q("assessmentItem"),
+        {
+            f"{{{XSI}}}schemaLocation": QTI_SCHEMA,
+            "identifier": item_identifier(question),
+            "title": f"{number:02d} {question['id']}",
+            "adaptive": "false",
+            "timeDependent": "false",
+            XML_LANG: text.language,
+        },
+    )
     options = question.get("options") or []
     if kind == "single":
         _declare(item, "single", "identifier", [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")])
     elif kind == "multiple":
-        declaration = _declare(item, "multiple", "identifier", [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")])
+        declaration = _declare(
+            item, "multiple", "identifier", [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")]
+        )
         right = sum(1 for o in options if o.get("correct"))
         _mapping(declaration, [(f"CHOICE_{i}", 1 if o.get("correct") else -1) for i, o in enumerate(options)], right)
     elif kind == "true_false":
@@ -209,7 +255,10 @@ def assessment_item(question: dict, number: int, text: LanguageText) -> ET.Eleme
     _feedback_outcome(processing, kind in ("single", "multiple"))
     for index, option in enumerate(options):
         if "feedback" in option:
-            add_html(sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=f"CHOICE_{index}", showHide="show"), text.html(option["feedback"]))
+            add_html(
+                sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier=f"CHOICE_{index}", showHide="show"),
+                text.html(option["feedback"]),
+            )
     explanation = sub(item, "modalFeedback", outcomeIdentifier="FEEDBACK", identifier="EXPLANATION", showHide="show")
     add_html(explanation, text.html(question["explanation"]))
     url = text.see_url(question.get("see"))
@@ -224,7 +273,13 @@ def _item_body(item: ET.Element, question: dict, text: LanguageText) -> None:
     if kind in ("single", "multiple", "true_false"):
         options = question.get("options") or []
         count = "1" if kind != "multiple" else str(len(options))
-        interaction = sub(body, "choiceInteraction", responseIdentifier="RESPONSE", shuffle="false" if kind == "true_false" else str(question.get("shuffle", True)).lower(), maxChoices=count)
+        interaction = sub(
+            body,
+            "choiceInteraction",
+            responseIdentifier="RESPONSE",
+            shuffle="false" if kind == "true_false" else str(question.get("shuffle", True)).lower(),
+            maxChoices=count,
+        )
         if kind == "multiple":
             interaction.set("minChoices", "0")
         if kind == "true_false":
@@ -238,11 +293,16 @@ def _item_body(item: ET.Element, question: dict, text: LanguageText) -> None:
             add_html(sub(interaction, "simpleChoice", identifier=f"ITEM_{index}"), text.inline(entry))
     elif kind == "match":
         count = str(len(question["pairs"]))
-        interaction = sub(body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true", maxAssociations=count)
+        interaction = sub(
+            body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true", maxAssociations=count
+        )
         for side, prefix in (("left", "L"), ("right", "R")):
             match_set = sub(interaction, "simpleMatchSet")
             for index, pair in enumerate(question["pairs"]):
-                add_html(sub(match_set, "simpleAssociableChoice", identifier=f"{prefix}_{index}", matchMax="1"), text.inline(pair[side]))
+                add_html(
+                    sub(match_set, "simpleAssociableChoice", identifier=f"{prefix}_{index}", matchMax="1"),
+                    text.inline(pair[side]),
+                )
     elif kind == "short":
         longest = max(len(answer) for answer in text.answers(question))
         paragraph = sub(body, "p", text.ui_text("quiz_your_answer") + ": ")
@@ -256,10 +316,17 @@ def item_identifier(question: dict) -> str:
 def assessment_test(quiz_id: str, data: dict, text: LanguageText) -> ET.Element:
     """The quiz as a test: the questions in order, SCORE = their mean, PASS from pass_mark."""
     questions = data["questions"]
-    test = ET.Element(q("assessmentTest"), {
-        f"{{{XSI}}}schemaLocation": QTI_SCHEMA, "identifier": f"test-{quiz_id}-{text.language}", "title": text.plain(data["title"]),
-    })
-    score = sub(test, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1")
+    test = ET.Element(
+        q("assessmentTest"),
+        {
+            f"{{{XSI}}}schemaLocation": QTI_SCHEMA,
+            "identifier": f"test-{quiz_id}-{text.language}",
+            "title": text.plain(data["title"]),
+        },
+    )
+    score = sub(
+        test, "outcomeDeclaration", identifier="SCORE", cardinality="single", baseType="float", normalMaximum="1"
+    )
     _value(sub(score, "defaultValue"), "0")
     sub(test, "outcomeDeclaration", identifier="PASS", cardinality="single", baseType="boolean")
     part = sub(test, "testPart", identifier="part-1", navigationMode="nonlinear", submissionMode="individual")
@@ -279,19 +346,25 @@ def assessment_test(quiz_id: str, data: dict, text: LanguageText) -> ET.Element:
 def manifest(quiz_id: str, data: dict, language: str) -> ET.Element:
     """imsmanifest.xml: the test and every item as resources, the test depending on the items."""
     c = lambda tag: f"{{{CP}}}{tag}"  # noqa: E731
-    root = ET.Element(c("manifest"), {"identifier": f"manifest-{quiz_id}-{language}", f"{{{XSI}}}schemaLocation": CP_SCHEMA})
+    root = ET.Element(
+        c("manifest"), {"identifier": f"manifest-{quiz_id}-{language}", f"{{{XSI}}}schemaLocation": CP_SCHEMA}
+    )
     metadata = ET.SubElement(root, c("metadata"))
     ET.SubElement(metadata, c("schema")).text = "QTIv2.1 Package"
     ET.SubElement(metadata, c("schemaversion")).text = "1.0.0"
     ET.SubElement(root, c("organizations"))
     resources = ET.SubElement(root, c("resources"))
-    test = ET.SubElement(resources, c("resource"), identifier=f"res-test-{quiz_id}", type="imsqti_test_xmlv2p1", href="test.xml")
+    test = ET.SubElement(
+        resources, c("resource"), identifier=f"res-test-{quiz_id}", type="imsqti_test_xmlv2p1", href="test.xml"
+    )
     ET.SubElement(test, c("file"), href="test.xml")
     for question in data["questions"]:
         ET.SubElement(test, c("dependency"), identifierref=f"res-{question['id']}")
     for question in data["questions"]:
         href = f"items/{question['id']}.xml"
-        resource = ET.SubElement(resources, c("resource"), identifier=f"res-{question['id']}", type="imsqti_item_xmlv2p1", href=href)
+        resource = ET.SubElement(
+            resources, c("resource"), identifier=f"res-{question['id']}", type="imsqti_item_xmlv2p1", href=href
+        )
         ET.SubElement(resource, c("file"), href=href)
     return root
 

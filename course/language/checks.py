@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from course.language import numbers as course_numbers
 from course.language import termbase as course_termbase
 from course.language import texts as course_texts
 from course.language import timewords as course_timewords
-import yaml
 from course.language.texts import Finding
 
 GLOSSARY_FILE = "glossary.yml"
@@ -80,8 +81,13 @@ def check_course(root: Path, modules: list, terms: list[dict]) -> list[LanguageF
     """Every termbase, future-tense and number finding in the course's text."""
     texts = course_texts.all_texts(root)
     years, fallback = facts_years(root, modules)
-    found = [LanguageFinding("termbase", f) for f in course_termbase.check_avoid_entries(terms, glossary_lines(root), GLOSSARY_FILE)]
-    found += [LanguageFinding("termbase", f) for f in course_termbase.check_texts(texts, course_termbase.avoid_forms(terms))]
+    found = [
+        LanguageFinding("termbase", f)
+        for f in course_termbase.check_avoid_entries(terms, glossary_lines(root), GLOSSARY_FILE)
+    ]
+    found += [
+        LanguageFinding("termbase", f) for f in course_termbase.check_texts(texts, course_termbase.avoid_forms(terms))
+    ]
     found += [LanguageFinding("future-tense", f) for f in course_timewords.check_texts(texts, years, fallback)]
     found += [LanguageFinding("numbers", f) for f in course_numbers.check_texts(texts)]
     return found

@@ -22,18 +22,20 @@ THOUSANDS = {"en": re.compile(r"\b\d{1,3}(?:,\d{3})+\b"), "other": re.compile(r"
 DECIMAL = {"en": re.compile(r"\b\d+\.\d+\b"), "other": re.compile(r"\b\d+[,.]\d+\b")}
 NUMBER = re.compile(r"\b\d+\b")
 ORDINAL = {
-    "en": re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE),
-    "ru": re.compile(r"\b\d+-(?:й|го|му|м|е|я|ю|х|ми|ое|ой|ая|ую|ых|ым|ого|ому|ом|ые)\b"),
-    "tg": re.compile(r"\b\d+-(?:ум|юм|ом)\b"),
+    "en": re.compile(r"\b(\d+)(?:st|nd|rd|th)\b", re.IGNORECASE),
+    "ru": re.compile(r"\b(\d+)-(?:й|го|му|м|е|я|ю|х|ми|ое|ой|ая|ую|ых|ым|ого|ому|ом|ые)\b"),
+    "tg": re.compile(r"\b(\d+)-(?:ум|юм|ом)\b"),
 }
 # What is not text: link targets, attribute lists ({#exercise-1}), addresses, ISO dates of front matter.
-NOT_TEXT = re.compile(r"\]\([^)]*\)|\{[^}\n]*\}|https?://\S+|\b\d{4}-\d{2}-\d{2}\b|\b[\w.-]+\.(?:svg|png|yml|md|html|pdf|zip)\b")
+NOT_TEXT = re.compile(
+    r"\]\([^)]*\)|\{[^}\n]*\}|https?://\S+|\b\d{4}-\d{2}-\d{2}\b|\b[\w.-]+\.(?:svg|png|yml|md|html|pdf|zip)\b"
+)
 
 
 def ordinals_in(text: str, language: str) -> set[str]:
     """Numbers written as ordinals (4th, 13-й, 4-ум): a translation may spell them in words."""
     ordinal = ORDINAL.get(language)
-    return {re.match(r"\d+", m.group(0)).group(0) for m in ordinal.finditer(text)} if ordinal else set()
+    return {m.group(1) for m in ordinal.finditer(text)} if ordinal else set()
 
 
 def numbers_in(text: str, language: str) -> dict[str, int]:
@@ -64,7 +66,7 @@ def check_texts(texts: list[Text]) -> list[Finding]:
     for text in texts:
         groups[text.group][text.language].append(text)
     findings = []
-    for group, by_language in groups.items():
+    for by_language in groups.values():
         if len(by_language) < 2:
             continue
         where_first: dict[str, dict[str, tuple[Text, int]]] = {}
@@ -79,15 +81,21 @@ def check_texts(texts: list[Text]) -> list[Finding]:
             where_first[language] = seen
         for language, seen in where_first.items():
             for number, (block, offset) in seen.items():
-                lacking = [other for other in where_first
-                           if other != language and number not in where_first[other] and number not in as_ordinal[other]]
+                lacking = [
+                    other
+                    for other in where_first
+                    if other != language and number not in where_first[other] and number not in as_ordinal[other]
+                ]
                 if lacking:
                     files = ", ".join(sorted({by_language[other][0].file for other in lacking}))
-                    findings.append(Finding(
-                        block.file, block.line_at(offset),
-                        f"number drift: '{number}' appears in the {language} version but not in the "
-                        f"{'/'.join(lacking)} version ({files})",
-                        "write the same number in every language (in digits in all, or in words in all), "
-                        "after checking which version is right",
-                    ))
+                    findings.append(
+                        Finding(
+                            block.file,
+                            block.line_at(offset),
+                            f"number drift: '{number}' appears in the {language} version but not in the "
+                            f"{'/'.join(lacking)} version ({files})",
+                            "write the same number in every language (in digits in all, or in words in all), "
+                            "after checking which version is right",
+                        )
+                    )
     return findings

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
+
 from course.language.texts import Finding, Text
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
@@ -46,7 +47,7 @@ class AvoidForm:
     @property
     def words(self) -> tuple[str, ...]:
         """The form's words as written ('*' kept: it marks a word that may take any ending)."""
-        return tuple(w for w in (part.strip(".,;:!?()\"«»“”") for part in self.form.split()) if w)
+        return tuple(w for w in (part.strip('.,;:!?()"«»“”') for part in self.form.split()) if w)
 
 
 @lru_cache(maxsize=8)
@@ -87,13 +88,20 @@ def avoid_forms(terms: list[dict]) -> list[AvoidForm]:
         avoid = term.get("avoid")
         if not isinstance(avoid, dict):
             continue
-        names = term.get("term") if isinstance(term.get("term"), dict) else {}
+        names: dict = term["term"] if isinstance(term.get("term"), dict) else {}
         for language, entries in avoid.items():
             for entry in entries if isinstance(entries, list) else []:
                 form, note = (entry.get("form"), entry.get("note", "")) if isinstance(entry, dict) else (entry, "")
                 if isinstance(form, str) and form.strip():
-                    forms.append(AvoidForm(str(term.get("id")), str(language), form.strip(),
-                                           str(names.get(language) or names.get("en") or ""), str(note or "")))
+                    forms.append(
+                        AvoidForm(
+                            str(term.get("id")),
+                            str(language),
+                            form.strip(),
+                            str(names.get(language) or names.get("en") or ""),
+                            str(note or ""),
+                        )
+                    )
     return forms
 
 
@@ -106,18 +114,36 @@ def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list
             continue
         line = lines[index] if index < len(lines) else 1
         if not isinstance(avoid, dict):
-            problems.append(Finding(where, line, f"term '{term.get('id')}': 'avoid' must map a language to a list of forms",
-                                    "write 'avoid: {tg: [{form: \"...\", note: \"...\"}]}'"))
+            problems.append(
+                Finding(
+                    where,
+                    line,
+                    f"term '{term.get('id')}': 'avoid' must map a language to a list of forms",
+                    'write \'avoid: {tg: [{form: "...", note: "..."}]}\'',
+                )
+            )
             continue
         for language, entries in avoid.items():
             if language not in ("en", "ru", "tg"):
-                problems.append(Finding(where, line, f"term '{term.get('id')}': 'avoid' names an unknown language '{language}'",
-                                        "use en, ru or tg"))
+                problems.append(
+                    Finding(
+                        where,
+                        line,
+                        f"term '{term.get('id')}': 'avoid' names an unknown language '{language}'",
+                        "use en, ru or tg",
+                    )
+                )
             for entry in entries if isinstance(entries, list) else [entries]:
                 form = entry.get("form") if isinstance(entry, dict) else entry
                 if not isinstance(form, str) or not form.strip():
-                    problems.append(Finding(where, line, f"term '{term.get('id')}': an 'avoid' entry for {language} has no form",
-                                            "give each entry a 'form: \"...\"' (and optionally a 'note')"))
+                    problems.append(
+                        Finding(
+                            where,
+                            line,
+                            f"term '{term.get('id')}': an 'avoid' entry for {language} has no form",
+                            "give each entry a 'form: \"...\"' (and optionally a 'note')",
+                        )
+                    )
     return problems
 
 
@@ -148,7 +174,9 @@ def find_uses(form: AvoidForm, text: Text, words: list[re.Match[str]] | None = N
     uses = []
     for start in range(len(words) - len(wanted) + 1):
         window = words[start : start + len(wanted)]
-        if all(word_matches(w.group(0), wanted_word, form.language) for w, wanted_word in zip(window, wanted)):
+        if all(
+            word_matches(w.group(0), wanted_word, form.language) for w, wanted_word in zip(window, wanted, strict=False)
+        ):
             begin, end = window[0].start(), window[-1].end()
             if not any(q_start <= begin and end <= q_end for q_start, q_end in quotes):
                 uses.append(begin)
@@ -168,11 +196,14 @@ def check_texts(texts: list[Text], forms: list[AvoidForm]) -> list[Finding]:
             for offset in find_uses(form, text, words):
                 found = " ".join(WORD.findall(text.text[offset:])[: len(form.words)])
                 note = f" ({form.note})" if form.note else ""
-                findings.append(Finding(
-                    text.file, text.line_at(offset),
-                    f"termbase: '{found}' is a form to avoid for '{form.preferred}'{note}",
-                    f"write '{form.preferred}' (glossary term '{form.term_id}'), or put the form in quotation marks "
-                    "if the text discusses the form itself",
-                    text.language,
-                ))
+                findings.append(
+                    Finding(
+                        text.file,
+                        text.line_at(offset),
+                        f"termbase: '{found}' is a form to avoid for '{form.preferred}'{note}",
+                        f"write '{form.preferred}' (glossary term '{form.term_id}'), or put the form in quotation marks "
+                        "if the text discusses the form itself",
+                        text.language,
+                    )
+                )
     return findings

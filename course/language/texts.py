@@ -105,8 +105,9 @@ def svg_texts(text: str, where: str, language: str, group: str) -> Iterator[Text
             yield Text(where, line, language, words, group)
 
 
-def localized_strings(node: yaml.Node, where: str, group: str, skip: frozenset[str] = frozenset(),
-                      path: tuple = ()) -> Iterator[Text]:
+def localized_strings(
+    node: yaml.Node, where: str, group: str, skip: frozenset[str] = frozenset(), path: tuple = ()
+) -> Iterator[Text]:
     """Strings under 'en:', 'ru:' or 'tg:' keys anywhere in a YAML tree, with their lines.
 
     The group of a string is the path of the mapping that holds the language keys' nearest
@@ -154,7 +155,7 @@ def page_files(root: Path) -> list[Path]:
 
 def page_texts(root: Path) -> list[Text]:
     """Every paragraph of every module and site page."""
-    texts = []
+    texts: list[Text] = []
     for path in page_files(root):
         language, base = page_language(path)
         where = path.relative_to(root).as_posix()
@@ -169,13 +170,18 @@ def svg_files(root: Path) -> list[Path]:
 
 def diagram_texts(root: Path) -> list[Text]:
     """Words drawn in the localized diagrams (name.ru.svg and so on)."""
-    texts = []
+    texts: list[Text] = []
     for path in svg_files(root):
         language, base = page_language(path)
         where = path.relative_to(root).as_posix()
         if path.name.count(".") < 2:
             continue  # a picture without words in a language (the logo)
-        texts += svg_texts(path.read_text(encoding="utf-8-sig"), where, language, f"{path.parent.relative_to(root).as_posix()}/{base}.svg")
+        texts += svg_texts(
+            path.read_text(encoding="utf-8-sig"),
+            where,
+            language,
+            f"{path.parent.relative_to(root).as_posix()}/{base}.svg",
+        )
     return texts
 
 

@@ -71,13 +71,16 @@ def check_text(text: Text, year_of_facts: int) -> list[Finding]:
             continue
         words = " ".join(sentence.split())
         quoted = words if len(words) <= 90 else words[:87] + "..."
-        findings.append(Finding(
-            text.file, text.line_at(offset + year.start()),
-            f"stale future tense: '{future.group(0)}' with {year.group(0)}, which is not after "
-            f"the facts' date ({year_of_facts}): \"{quoted}\"",
-            "say what was planned and by whom, and where to check what happened (the OHCHR UPR calendar "
-            "and country page); or move facts_as_of back if the facts were not re-checked",
-        ))
+        findings.append(
+            Finding(
+                text.file,
+                text.line_at(offset + year.start()),
+                f"stale future tense: '{future.group(0)}' with {year.group(0)}, which is not after "
+                f'the facts\' date ({year_of_facts}): "{quoted}"',
+                "say what was planned and by whom, and where to check what happened (the OHCHR UPR calendar "
+                "and country page); or move facts_as_of back if the facts were not re-checked",
+            )
+        )
     return findings
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from course.language.texts import Finding
 from course.quizzes import quality as quiz_quality
 from course.quizzes import validate as quiz_validate
-from course.language.texts import Finding
 from course.quizzes.located_yaml import YamlSyntaxError, load_located
 
 EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
@@ -65,7 +65,17 @@ def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSe
 
 
 def _index_key(index: quiz_validate.CourseIndex) -> str:
-    return json.dumps([index.modules, index.levels, {p: {l: sorted(a) for l, a in v.items()} for p, v in index.pages.items()}], sort_keys=True)
+    return json.dumps(
+        [
+            index.modules,
+            index.levels,
+            {
+                page: {language: sorted(anchors) for language, anchors in by_language.items()}
+                for page, by_language in index.pages.items()
+            },
+        ],
+        sort_keys=True,
+    )
 
 
 def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
@@ -75,7 +85,9 @@ def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.Cours
         try:
             located = load_located(text)
         except YamlSyntaxError as problem:
-            errors.append(f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); {problem.fix}")
+            errors.append(
+                f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); {problem.fix}"
+            )
             continue
         report = quiz_validate.validate(where, located, index)
         errors.extend(report.errors)
@@ -90,12 +102,14 @@ def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.Cours
 
 def items_of(quiz: Quiz, project_root: Path) -> quiz_quality.QuizItems:
     """What the item-writing rules read of a checked quiz."""
-    return quiz_quality.QuizItems(quiz.path.relative_to(project_root).as_posix(), quiz.module,
-                                  quiz.data["questions"], quiz.pass_mark, quiz.lines)
+    return quiz_quality.QuizItems(
+        quiz.path.relative_to(project_root).as_posix(), quiz.module, quiz.data["questions"], quiz.pass_mark, quiz.lines
+    )
 
 
 def answer_hash(question: dict) -> str:
     """Changes when what counts as the right answer changes, not when a translation is polished."""
+
     def english(value: object) -> object:
         return value.get("en") if isinstance(value, dict) else value
 

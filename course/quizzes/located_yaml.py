@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -11,7 +12,7 @@ Path = tuple  # a location inside the data: ('questions', 3, 'options', 0, 'corr
 
 @dataclass
 class LocatedYaml:
-    data: object
+    data: Any  # plain data as YAML gives it: mappings, lists, strings, numbers
     lines: dict[Path, int] = field(default_factory=dict)
     # keys written twice in one mapping (YAML silently keeps the last): (line, key, first line)
     duplicates: list[tuple[int, str, int]] = field(default_factory=list)
@@ -70,7 +71,9 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSyntaxError:
     mark, start = error.problem_mark or error.context_mark, error.context_mark
     unclosed = "end of stream" in (error.problem or "") or "document separator" in (error.problem or "")
     if start is not None and "quoted scalar" in (error.context or "") and unclosed:
-        return YamlSyntaxError(start.line + 1, start.column + 1, "a quoted text starting here is never closed", "add the closing quote")
+        return YamlSyntaxError(
+            start.line + 1, start.column + 1, "a quoted text starting here is never closed", "add the closing quote"
+        )
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or str(error)
     if "'\\t'" in problem or "tab character" in problem:

@@ -11,6 +11,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
 from course.quizzes import load as quiz_load
@@ -18,8 +21,6 @@ from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
 from course.site import i18n as course_i18n
 from course.site import templates as course_templates
-from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -75,7 +76,9 @@ def _load(config: MkDocsConfig) -> quiz_load.QuizSet:
     except (course_catalog.CatalogError, course_glossary.GlossaryError):
         return quiz_load.QuizSet([], [], [])  # reported by the hooks that own those files
     if not quiz_validate.SCHEMA_FILE.is_file():
-        raise PluginError("quizzes/quiz.schema.json is missing: the build checks every quiz against it; restore it from the repository")
+        raise PluginError(
+            "quizzes/quiz.schema.json is missing: the build checks every quiz against it; restore it from the repository"
+        )
     quizzes = quiz_load.load_quizzes(root, index)
     if config.extra.get("course_hidden_modules"):
         quizzes = without_drafts(quizzes, root, tuple(config.extra["course_hidden_modules"]))
@@ -151,14 +154,21 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
     render = text_renderer(config)
     questions = quiz.data["questions"]
     views = [
-        quiz_render.question_view(q, n, len(questions), language, render, _see_href(q.get("see"), page, files), quiz.question_hashes[q["id"]])
+        quiz_render.question_view(
+            q, n, len(questions), language, render, _see_href(q.get("see"), page, files), quiz.question_hashes[q["id"]]
+        )
         for n, q in enumerate(questions, start=1)
     ]
     intro = render(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
     script_text = {key[5:]: value for key, value in text.items() if key.startswith("quiz_")}
     return _template(config, "partials/quiz.html").render(
-        quiz=quiz, questions=views, intro=intro, text=text, language=language,
-        store=storage_namespace(config), script_text=script_text,
+        quiz=quiz,
+        questions=views,
+        intro=intro,
+        text=text,
+        language=language,
+        store=storage_namespace(config),
+        script_text=script_text,
     )
 
 
@@ -170,17 +180,22 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
     modules = config.extra["course_modules"]  # without draft modules in a published build
     for module in modules:
         module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
-        groups.append({
-            "title": module.title(language),
-            "href": get_relative_url(module_file.url, page.url) if module_file else "",
-            "quizzes": [_progress_row(q, page, files, language) for q in quizzes if q.module == module.folder],
-        })
+        groups.append(
+            {
+                "title": module.title(language),
+                "href": get_relative_url(module_file.url, page.url) if module_file else "",
+                "quizzes": [_progress_row(q, page, files, language) for q in quizzes if q.module == module.folder],
+            }
+        )
     general = [_progress_row(q, page, files, language) for q in quizzes if q.module not in {m.folder for m in modules}]
     if general:
         groups.append({"title": text["progress_quiz"], "href": "", "quizzes": general})
     script_text = {key: value for key, value in text.items() if key.startswith("progress_")}
     return _template(config, "partials/quiz-progress.html").render(
-        groups=groups, text=text, store=storage_namespace(config), script_text=script_text,
+        groups=groups,
+        text=text,
+        store=storage_namespace(config),
+        script_text=script_text,
     )
 
 
@@ -188,7 +203,8 @@ def _progress_row(quiz: quiz_load.Quiz, page: Page, files: Files, language: str)
     title, _ = quiz_render.localized(quiz.data["title"], language)
     file = files.get_file_from_path(f"quizzes/{quiz.id}.md")
     return {
-        "id": quiz.id, "title": title,
+        "id": quiz.id,
+        "title": title,
         "href": get_relative_url(file.url, page.url) if file else "",
         "questions": " ".join(f"{q['id']}:{quiz.question_hashes[q['id']]}" for q in quiz.data["questions"]),
         "pass_mark": quiz.pass_mark,

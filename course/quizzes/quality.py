@@ -105,20 +105,32 @@ def check_true_false(quiz: QuizItems) -> list[Finding]:
         falses = sum(1 for _, q in answers if q.get("answer") is False)
         for value, count in (("False", falses), ("True", len(answers) - falses)):
             if count / len(answers) > TRUE_FALSE_MOST:
-                findings.append(Finding(
-                    quiz.file, quiz.line("questions", answers[0][0]),
-                    f"item writing: {count} of {len(answers)} true/false answers are '{value}': always answering "
-                    f"'{value}' pays", f"make about as many statements true as false (at most {TRUE_FALSE_MOST:.0%} either way)"))
+                findings.append(
+                    Finding(
+                        quiz.file,
+                        quiz.line("questions", answers[0][0]),
+                        f"item writing: {count} of {len(answers)} true/false answers are '{value}': always answering "
+                        f"'{value}' pays",
+                        f"make about as many statements true as false (at most {TRUE_FALSE_MOST:.0%} either way)",
+                    )
+                )
     for index, question in answers:
         for language, pattern in ABSOLUTE.items():
-            word = pattern.search(in_language(question.get("prompt"), language)) if language == "en" or (
-                isinstance(question.get("prompt"), dict) and question["prompt"].get(language)) else None
+            word = (
+                pattern.search(in_language(question.get("prompt"), language))
+                if language == "en" or (isinstance(question.get("prompt"), dict) and question["prompt"].get(language))
+                else None
+            )
             if word:
-                findings.append(Finding(
-                    quiz.file, quiz.line("questions", index, "prompt"),
-                    f"item writing: question '{question.get('id')}' is a true/false statement with the absolute word "
-                    f"'{word.group(0)}' ({language}): such statements are almost always false",
-                    "state the rule with its real conditions instead of 'never', 'only', 'always' and the like"))
+                findings.append(
+                    Finding(
+                        quiz.file,
+                        quiz.line("questions", index, "prompt"),
+                        f"item writing: question '{question.get('id')}' is a true/false statement with the absolute word "
+                        f"'{word.group(0)}' ({language}): such statements are almost always false",
+                        "state the rule with its real conditions instead of 'never', 'only', 'always' and the like",
+                    )
+                )
     return findings
 
 
@@ -134,16 +146,25 @@ def check_multiple(quiz: QuizItems) -> list[Finding]:
             shares.append(right / len(options))
         tick_all = know_nothing_score(question)
         if tick_all * 100 >= quiz.pass_mark:
-            findings.append(Finding(
-                quiz.file, quiz.line("questions", index),
-                f"item writing: ticking every option of question '{question.get('id')}' scores {tick_all:.0%}, "
-                f"at or above the pass mark ({quiz.pass_mark}%)", "add wrong options or make fewer options right"))
+            findings.append(
+                Finding(
+                    quiz.file,
+                    quiz.line("questions", index),
+                    f"item writing: ticking every option of question '{question.get('id')}' scores {tick_all:.0%}, "
+                    f"at or above the pass mark ({quiz.pass_mark}%)",
+                    "add wrong options or make fewer options right",
+                )
+            )
     if shares and sum(shares) / len(shares) >= 0.5:
         first = next(i for i, q in enumerate(quiz.questions) if q.get("type") == "multiple")
-        findings.append(Finding(
-            quiz.file, quiz.line("questions", first),
-            f"item writing: on average {sum(shares) / len(shares):.0%} of the options of 'choose all' questions are right",
-            "make fewer than half of the options right, on average, so that ticking everything does not pay"))
+        findings.append(
+            Finding(
+                quiz.file,
+                quiz.line("questions", first),
+                f"item writing: on average {sum(shares) / len(shares):.0%} of the options of 'choose all' questions are right",
+                "make fewer than half of the options right, on average, so that ticking everything does not pay",
+            )
+        )
     return findings
 
 
@@ -159,7 +180,10 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
             singles += 1
             first_single = index if first_single is None else first_single
             lengths = [len(english(o.get("text"))) for o in options]
-            if any(o.get("correct") and lengths[i] == max(lengths) and lengths.count(max(lengths)) == 1 for i, o in enumerate(options)):
+            if any(
+                o.get("correct") and lengths[i] == max(lengths) and lengths.count(max(lengths)) == 1
+                for i, o in enumerate(options)
+            ):
                 longest_right += 1
         for language in ("en", "ru", "tg"):
             lengths = [len(in_language(o.get("text"), language)) for o in options]
@@ -167,17 +191,25 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
                 others = [x for i, x in enumerate(lengths) if i != position]
                 mean = sum(others) / len(others)
                 if mean and length > LENGTH_RATIO_MOST * mean:
-                    findings.append(Finding(
-                        quiz.file, quiz.line("questions", index, "options", position),
-                        f"item writing: option {position + 1} of question '{question.get('id')}' is {length / mean:.1f} times "
-                        f"as long as the others on average ({language}): length gives it away",
-                        "shorten it or give the other options the same detail"))
+                    findings.append(
+                        Finding(
+                            quiz.file,
+                            quiz.line("questions", index, "options", position),
+                            f"item writing: option {position + 1} of question '{question.get('id')}' is {length / mean:.1f} times "
+                            f"as long as the others on average ({language}): length gives it away",
+                            "shorten it or give the other options the same detail",
+                        )
+                    )
                     break
     if singles >= 3 and longest_right / singles > LONGEST_CORRECT_MOST:
-        findings.append(Finding(
-            quiz.file, quiz.line("questions", first_single),
-            f"item writing: the right option is the longest in {longest_right} of {singles} single-choice questions",
-            f"make distractors as long and specific as the key (at most {LONGEST_CORRECT_MOST:.0%} of questions)"))
+        findings.append(
+            Finding(
+                quiz.file,
+                quiz.line("questions", first_single),
+                f"item writing: the right option is the longest in {longest_right} of {singles} single-choice questions",
+                f"make distractors as long and specific as the key (at most {LONGEST_CORRECT_MOST:.0%} of questions)",
+            )
+        )
     return findings
 
 
@@ -188,10 +220,14 @@ def check_feedback(quiz: QuizItems) -> list[Finding]:
             continue
         for position, option in enumerate(options_of(question)):
             if not option.get("correct") and not english(option.get("feedback")):
-                findings.append(Finding(
-                    quiz.file, quiz.line("questions", index, "options", position),
-                    f"item writing: wrong option {position + 1} of question '{question.get('id')}' has no feedback",
-                    "add 'feedback: {en: ..., ru: ..., tg: ...}' saying why it is wrong"))
+                findings.append(
+                    Finding(
+                        quiz.file,
+                        quiz.line("questions", index, "options", position),
+                        f"item writing: wrong option {position + 1} of question '{question.get('id')}' has no feedback",
+                        "add 'feedback: {en: ..., ru: ..., tg: ...}' saying why it is wrong",
+                    )
+                )
     return findings
 
 
@@ -204,48 +240,68 @@ def reaches(level: str | None, wanted: str | None) -> bool:
 
 def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list[Finding]:
     """Each objective of the quiz's module: at least 2 questions, one at its level or above."""
-    findings = []
+    findings: list[Finding] = []
     if quiz.module is None:
         return findings
     questions_line = quiz.line("questions")
     for objective, level in objectives.items():
         asking = [q for q in quiz.questions if q.get("objective") == objective]
         if len(asking) < 2:
-            findings.append(Finding(
-                quiz.file, questions_line,
-                f"item writing: objective '{objective}' is assessed by {len(asking)} question(s)",
-                "assess every objective with at least 2 questions"))
+            findings.append(
+                Finding(
+                    quiz.file,
+                    questions_line,
+                    f"item writing: objective '{objective}' is assessed by {len(asking)} question(s)",
+                    "assess every objective with at least 2 questions",
+                )
+            )
         elif level and not any(reaches(q.get("level"), level) for q in asking):
-            findings.append(Finding(
-                quiz.file, questions_line,
-                f"item writing: no question assesses objective '{objective}' at its level ({level})",
-                f"add or rewrite a question with 'level: {level}' (or higher) for it"))
+            findings.append(
+                Finding(
+                    quiz.file,
+                    questions_line,
+                    f"item writing: no question assesses objective '{objective}' at its level ({level})",
+                    f"add or rewrite a question with 'level: {level}' (or higher) for it",
+                )
+            )
     return findings
 
 
 def check_levels(quiz: QuizItems) -> list[Finding]:
-    findings = []
+    findings: list[Finding] = []
     if quiz.module is None or not quiz.questions:
         return findings
     for index, question in enumerate(quiz.questions):
         if question.get("level") is None:
-            findings.append(Finding(
-                quiz.file, quiz.line("questions", index),
-                f"item writing: question '{question.get('id')}' has no level",
-                f"add 'level:' ({', '.join(LEVELS)})"))
+            findings.append(
+                Finding(
+                    quiz.file,
+                    quiz.line("questions", index),
+                    f"item writing: question '{question.get('id')}' has no level",
+                    f"add 'level:' ({', '.join(LEVELS)})",
+                )
+            )
     higher = sum(1 for q in quiz.questions if q.get("level") in HIGHER_ORDER)
     if higher / len(quiz.questions) < HIGHER_ORDER_LEAST:
-        findings.append(Finding(
-            quiz.file, quiz.line("questions"),
-            f"item writing: {higher} of {len(quiz.questions)} questions ask to apply or analyse",
-            f"make at least {HIGHER_ORDER_LEAST:.0%} scenarios: a recommendation to classify, a draft to diagnose, "
-            "a decision to justify"))
+        findings.append(
+            Finding(
+                quiz.file,
+                quiz.line("questions"),
+                f"item writing: {higher} of {len(quiz.questions)} questions ask to apply or analyse",
+                f"make at least {HIGHER_ORDER_LEAST:.0%} scenarios: a recommendation to classify, a draft to diagnose, "
+                "a decision to justify",
+            )
+        )
     score = quiz_know_nothing_score(quiz)
     if score >= KNOW_NOTHING_BELOW:
-        findings.append(Finding(
-            quiz.file, quiz.line("questions"),
-            f"item writing: a learner who knows nothing scores {score:.0%} (longest option, tick all, 'False')",
-            f"fix the patterns above until guessing scores below {KNOW_NOTHING_BELOW:.0%}"))
+        findings.append(
+            Finding(
+                quiz.file,
+                quiz.line("questions"),
+                f"item writing: a learner who knows nothing scores {score:.0%} (longest option, tick all, 'False')",
+                f"fix the patterns above until guessing scores below {KNOW_NOTHING_BELOW:.0%}",
+            )
+        )
     return findings
 
 
@@ -254,8 +310,10 @@ def normalized(text: str) -> str:
 
 
 # Words every quiz uses ("Choose all that apply", "Match each ... with ..."): not content.
-QUIZ_WORDS = frozenset("which what these those this that with from each match choose apply true false does have "
-                       "about into their there where when most best order statement following".split())
+QUIZ_WORDS = frozenset(
+    "which what these those this that with from each match choose apply true false does have "
+    "about into their there where when most best order statement following".split()
+)
 PROMPT_WORDS_LEAST = 4
 
 
@@ -272,7 +330,11 @@ def alike(first: frozenset[str], second: frozenset[str]) -> float:
 def answer_set(question: dict) -> frozenset[str]:
     parts = [english(o.get("text")) for o in options_of(question)]
     parts += [english(i) for i in question.get("items") or []]
-    parts += [english(p.get("left")) + "=" + english(p.get("right")) for p in question.get("pairs") or [] if isinstance(p, dict)]
+    parts += [
+        english(p.get("left")) + "=" + english(p.get("right"))
+        for p in question.get("pairs") or []
+        if isinstance(p, dict)
+    ]
     return frozenset(normalized(p) for p in parts)
 
 
@@ -287,16 +349,22 @@ def check_duplicates(quizzes: list[QuizItems]) -> list[Finding]:
             for other, other_index, other_prompt, other_answers in seen:
                 if other.file == quiz.file:
                     continue
-                same_prompt = (min(len(prompt), len(other_prompt)) >= PROMPT_WORDS_LEAST
-                               and alike(prompt, other_prompt) >= PROMPTS_ALIKE)
+                same_prompt = (
+                    min(len(prompt), len(other_prompt)) >= PROMPT_WORDS_LEAST
+                    and alike(prompt, other_prompt) >= PROMPTS_ALIKE
+                )
                 same_answers = len(answers) >= 3 and alike(answers, other_answers) >= ANSWERS_ALIKE
                 if same_prompt or same_answers:
-                    findings.append(Finding(
-                        quiz.file, quiz.line("questions", index),
-                        f"item writing: question '{question.get('id')}' repeats question "
-                        f"'{other.questions[other_index].get('id')}' of {other.file}:{other.line('questions', other_index)} "
-                        f"({'same prompt' if same_prompt else 'same options'})",
-                        "ask something else here, or keep the question in one quiz only"))
+                    findings.append(
+                        Finding(
+                            quiz.file,
+                            quiz.line("questions", index),
+                            f"item writing: question '{question.get('id')}' repeats question "
+                            f"'{other.questions[other_index].get('id')}' of {other.file}:{other.line('questions', other_index)} "
+                            f"({'same prompt' if same_prompt else 'same options'})",
+                            "ask something else here, or keep the question in one quiz only",
+                        )
+                    )
                     break
             seen.append((quiz, index, prompt, answers))
     return findings

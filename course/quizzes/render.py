@@ -10,18 +10,55 @@ import html
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import markdown
 import nh3
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "em", "i", "kbd", "li", "ol", "p", "pre",
-    "q", "s", "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
-    "tr", "u", "ul", "del", "ins", "mark", "dl", "dt", "dd",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
+    "del",
+    "ins",
+    "mark",
+    "dl",
+    "dt",
+    "dd",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "*": {"lang"}, "td": {"align"}, "th": {"align"}}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "abbr": {"title"},
+    "*": {"lang"},
+    "td": {"align"},
+    "th": {"align"},
+}
 PLAIN = re.compile(r"^[^*_`\[\]<>#|!\\&~^=:{}\n]*$")
 SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 NOT_FOR_QUIZ_TEXT = {"pymdownx.snippets"}
@@ -47,7 +84,9 @@ class TextRenderer:
 
 
 def sanitize(fragment: str) -> str:
-    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+    return nh3.clean(
+        fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"}
+    )
 
 
 def inline(fragment: str) -> str:
@@ -92,8 +131,15 @@ def _shuffled(count: int, seed: str) -> tuple[int, ...]:
     return tuple(order[1:] + order[:1])  # still the answer order after ten tries (two items: 1 in 1024)
 
 
-def question_view(question: dict, number: int, total: int, language: str, render: Callable[[object], str],
-                  see_href: str | None, answer_hash: str) -> dict:
+def question_view(
+    question: dict,
+    number: int,
+    total: int,
+    language: str,
+    render: Callable[[object], str],
+    see_href: str | None,
+    answer_hash: str,
+) -> dict:
     """Everything the template needs for one question, in one language."""
     untranslated: list[str] = []
 
@@ -105,24 +151,39 @@ def question_view(question: dict, number: int, total: int, language: str, render
 
     kind = question["type"]
     view = {
-        "id": question["id"], "type": kind, "number": number, "total": total, "hash": answer_hash,
+        "id": question["id"],
+        "type": kind,
+        "number": number,
+        "total": total,
+        "hash": answer_hash,
         "prompt": text(question["prompt"], "prompt"),
         "explanation": text(question["explanation"], "explanation"),
         "hint": text(question["hint"], "hint") if "hint" in question else "",
-        "see_href": see_href, "objective": question.get("objective", ""),
+        "see_href": see_href,
+        "objective": question.get("objective", ""),
         "shuffle": kind in ("single", "multiple") and question.get("shuffle", True),  # others: always
     }
     if kind in ("single", "multiple"):
         view["options"] = [
-            {"index": i, "html": inline(text(o["text"], "options")), "correct": bool(o.get("correct")),
-             "feedback": text(o["feedback"], "feedback") if "feedback" in o else ""}
+            {
+                "index": i,
+                "html": inline(text(o["text"], "options")),
+                "correct": bool(o.get("correct")),
+                "feedback": text(o["feedback"], "feedback") if "feedback" in o else "",
+            }
             for i, o in enumerate(question["options"])
         ]
-        view["display_order"] = stable_shuffle(len(view["options"]), question["id"]) if view["shuffle"] else list(range(len(view["options"])))
+        view["display_order"] = (
+            stable_shuffle(len(view["options"]), question["id"])
+            if view["shuffle"]
+            else list(range(len(view["options"])))
+        )
     elif kind == "true_false":
         view["answer"] = bool(question["answer"])
     elif kind == "order":
-        view["order_items"] = [{"index": i, "html": inline(text(item, "items"))} for i, item in enumerate(question["items"])]
+        view["order_items"] = [
+            {"index": i, "html": inline(text(item, "items"))} for i, item in enumerate(question["items"])
+        ]
         view["display_order"] = stable_shuffle(len(view["order_items"]), question["id"])
     elif kind == "match":
         view["pairs"] = [

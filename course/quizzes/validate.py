@@ -11,9 +11,11 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import fastjsonschema
 import jsonschema
+
 from course.quizzes.located_yaml import LocatedYaml
 
 LANGUAGES = ("en", "ru", "tg")
@@ -70,10 +72,14 @@ def validate(where: str, located: LocatedYaml, index: CourseIndex, schema_path: 
     report = Report()
     data = located.data
     if not isinstance(data, dict):
-        report.errors.append(f"{where}:{located.line(())}: the file holds no quiz; a quiz file is a mapping: start it with 'title: {{en: ..., ru: ..., tg: ...}}' followed by 'questions:'")
+        report.errors.append(
+            f"{where}:{located.line(())}: the file holds no quiz; a quiz file is a mapping: start it with 'title: {{en: ..., ru: ..., tg: ...}}' followed by 'questions:'"
+        )
         return report
     for line, key, first in located.duplicates:
-        report.errors.append(f"{where}:{line}: '{key}' is written twice in the same place (first on line {first}); keep one of them, YAML would silently use the last")
+        report.errors.append(
+            f"{where}:{line}: '{key}' is written twice in the same place (first on line {first}); keep one of them, YAML would silently use the last"
+        )
     broken: set[tuple] = set()  # ('module',), ('questions', 2): parts the schema rejected
     for error in schema_errors(data, schema_path):
         _schema_problem(where, located, error, report)
@@ -107,48 +113,80 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
     key = path[-1] if path else None
     at = f"{where}:{located.line(path)}"
     kind = error.validator
+    schema: Any = error.schema  # jsonschema types it loosely; it is the schema's mapping here
+    value: Any = error.validator_value
     if kind == "additionalProperties":
-        known = list(error.schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - set(known)):
+        known = list(schema.get("properties", {}))
+        instance: Any = error.instance
+        for extra in sorted(set(instance) - set(known)):
             guess = difflib.get_close_matches(str(extra), known, n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(known)}"
             report.warnings.append(f"{where}:{located.line(path + (extra,))}: unknown key '{extra}' in {owner}; {hint}")
         return
     if kind == "required":
         missing = error.message.split("'")[1]
-        example = {"explanation": "explanation: {en: ..., ru: ..., tg: ...}", "options": "options: with '- text: ...' entries",
-                   "answer": "answer: true (or false)", "items": "items: in the right order",
-                   "pairs": "pairs: of '- left: ...' / '  right: ...'", "accept": "accept: {en: [...], ru: [...], tg: [...]}",
-                   "prompt": "prompt: {en: ..., ru: ..., tg: ...}", "title": "title: {en: ..., ru: ..., tg: ...}",
-                   "questions": "questions: followed by a list", "en": "en: the English text"}.get(missing, f"{missing}: ...")
+        example = {
+            "explanation": "explanation: {en: ..., ru: ..., tg: ...}",
+            "options": "options: with '- text: ...' entries",
+            "answer": "answer: true (or false)",
+            "items": "items: in the right order",
+            "pairs": "pairs: of '- left: ...' / '  right: ...'",
+            "accept": "accept: {en: [...], ru: [...], tg: [...]}",
+            "prompt": "prompt: {en: ..., ru: ..., tg: ...}",
+            "title": "title: {en: ..., ru: ..., tg: ...}",
+            "questions": "questions: followed by a list",
+            "en": "en: the English text",
+        }.get(missing, f"{missing}: ...")
         report.errors.append(f"{at}: {owner} lacks '{missing}'; add '{example}'")
     elif kind == "enum" and key == "type":
-        report.errors.append(f"{at}: {owner} has unknown type '{error.instance}'; use one of single, multiple, true_false, order, match, short")
+        report.errors.append(
+            f"{at}: {owner} has unknown type '{error.instance}'; use one of single, multiple, true_false, order, match, short"
+        )
     elif kind == "enum":
-        report.errors.append(f"{at}: '{key}' cannot be '{error.instance}'; use one of {', '.join(map(str, error.validator_value))}")
+        report.errors.append(f"{at}: '{key}' cannot be '{error.instance}'; use one of {', '.join(map(str, value))}")
     elif kind == "pattern" and key == "id":
-        report.errors.append(f"{at}: question id '{error.instance}' is not a slug; use lower-case letters, digits and hyphens, e.g. 'troika-role'")
+        report.errors.append(
+            f"{at}: question id '{error.instance}' is not a slug; use lower-case letters, digits and hyphens, e.g. 'troika-role'"
+        )
     elif kind == "pattern" and key == "module":
-        report.errors.append(f"{at}: module '{error.instance}' is not a module folder name; write it like '02-upr-mechanism'")
+        report.errors.append(
+            f"{at}: module '{error.instance}' is not a module folder name; write it like '02-upr-mechanism'"
+        )
     elif kind == "minItems" and key == "questions":
-        report.errors.append(f"{at}: the quiz has no questions; add at least one under 'questions:' ('- id: ...', 'type: ...', 'prompt: ...')")
+        report.errors.append(
+            f"{at}: the quiz has no questions; add at least one under 'questions:' ('- id: ...', 'type: ...', 'prompt: ...')"
+        )
     elif kind == "minItems":
-        entry = {"options": "'- text: ...'", "items": "'- ...'", "pairs": "'- left: ...' with 'right: ...'"}.get(key, "entry")
-        report.errors.append(f"{at}: {owner} needs at least {error.validator_value} entries in '{key}'; add another {entry}")
+        entry = {"options": "'- text: ...'", "items": "'- ...'", "pairs": "'- left: ...' with 'right: ...'"}.get(
+            str(key), "entry"
+        )
+        report.errors.append(
+            f"{at}: {owner} needs at least {error.validator_value} entries in '{key}'; add another {entry}"
+        )
     elif kind in ("minimum", "maximum") or (kind == "type" and key == "pass_mark"):
-        report.errors.append(f"{at}: 'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'; write e.g. 'pass_mark: 70'")
+        report.errors.append(
+            f"{at}: 'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'; write e.g. 'pass_mark: 70'"
+        )
     elif kind == "type" and key in ALWAYS_LOCALIZED:
-        report.errors.append(f"{at}: '{key}' of {owner} must give each language; write '{key}: {{en: ..., ru: ..., tg: ...}}'")
+        report.errors.append(
+            f"{at}: '{key}' of {owner} must give each language; write '{key}: {{en: ..., ru: ..., tg: ...}}'"
+        )
     elif kind == "oneOf" and key == "accept":
-        report.errors.append(f"{at}: 'accept' of {owner} must list the accepted answers; write 'accept: [..., ...]' or 'accept: {{en: [...], ru: [...], tg: [...]}}'")
+        report.errors.append(
+            f"{at}: 'accept' of {owner} must list the accepted answers; write 'accept: [..., ...]' or 'accept: {{en: [...], ru: [...], tg: [...]}}'"
+        )
     elif kind == "oneOf" or (kind == "type" and key in ("text", "left", "right")):
-        report.errors.append(f"{at}: '{key}' of {owner} must be one text for all languages or one per language; write '{key}: \"...\"' or '{key}: {{en: ..., ru: ..., tg: ...}}'")
+        report.errors.append(
+            f"{at}: '{key}' of {owner} must be one text for all languages or one per language; write '{key}: \"...\"' or '{key}: {{en: ..., ru: ..., tg: ...}}'"
+        )
     elif kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, str) else " or ".join(error.validator_value)
-        fix = {"boolean": ("true or false", f"write '{key}: true' or '{key}: false', without quotes"),
-               "array": ("a list", f"put each entry on its own '- ...' line under '{key}:'"),
-               "object": ("a mapping", f"write its keys on indented 'name: value' lines under '{key}:'"),
-               "string": ("a text", f"write '{key}: \"...\"'")}.get(expected, (expected, "see quizzes/quiz.schema.json"))
+        expected = value if isinstance(value, str) else " or ".join(value)
+        fix = {
+            "boolean": ("true or false", f"write '{key}: true' or '{key}: false', without quotes"),
+            "array": ("a list", f"put each entry on its own '- ...' line under '{key}:'"),
+            "object": ("a mapping", f"write its keys on indented 'name: value' lines under '{key}:'"),
+            "string": ("a text", f"write '{key}: \"...\"'"),
+        }.get(expected, (expected, "see quizzes/quiz.schema.json"))
         report.errors.append(f"{at}: '{key}' of {owner} must be {fix[0]}, not {error.instance!r}; {fix[1]}")
     else:
         report.errors.append(f"{at}: {owner}: {error.message}; see quizzes/quiz.schema.json for the expected form")
@@ -163,7 +201,9 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
         pass
     elif module is not None:
         if module not in index.modules:
-            report.errors.append(f"{where}:{located.line(('module',))}: module '{module}' does not exist; use one of {', '.join(sorted(index.modules)) or '(no modules yet)'}")
+            report.errors.append(
+                f"{where}:{located.line(('module',))}: module '{module}' does not exist; use one of {', '.join(sorted(index.modules)) or '(no modules yet)'}"
+            )
         else:
             objectives = set(index.modules[module])
     else:
@@ -182,46 +222,73 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
         name = f"question '{qid}' ({question['type']})"
         at = f"{where}:{located.line(path + ('id',))}"
         if qid in seen_ids:
-            report.errors.append(f"{at}: question id '{qid}' is already used on line {seen_ids[qid]}; give each question its own id")
+            report.errors.append(
+                f"{at}: question id '{qid}' is already used on line {seen_ids[qid]}; give each question its own id"
+            )
         seen_ids.setdefault(qid, located.line(path + ("id",)))
         _check_answer_shape(where, located, path, question, name, report)
         objective = question.get("objective")
         if objective is not None and objectives is not None and objective not in objectives:
             choices = ", ".join(sorted(objectives)) or "(none declared)"
-            report.errors.append(f"{where}:{located.line(path + ('objective',))}: {name} names objective '{objective}', which {declared_by}; use one of {choices}")
+            report.errors.append(
+                f"{where}:{located.line(path + ('objective',))}: {name} names objective '{objective}', which {declared_by}; use one of {choices}"
+            )
         if "see" in question:
             _check_see(where, located, path, question["see"], name, index, report)
         for key in ("prompt", "explanation", "hint"):
             if key in question:
                 _check_translations(where, located, path + (key,), question[key], name, report)
-        for part, values in (("options", question.get("options") or []), ("items", question.get("items") or []), ("pairs", question.get("pairs") or [])):
+        for part, values in (
+            ("options", question.get("options") or []),
+            ("items", question.get("items") or []),
+            ("pairs", question.get("pairs") or []),
+        ):
             for position, value in enumerate(values):
                 if part == "options":
-                    _check_translations(where, located, path + (part, position, "text"), value["text"], name, report, plain_ok=True)
+                    _check_translations(
+                        where, located, path + (part, position, "text"), value["text"], name, report, plain_ok=True
+                    )
                     if "feedback" in value:
-                        _check_translations(where, located, path + (part, position, "feedback"), value["feedback"], name, report)
+                        _check_translations(
+                            where, located, path + (part, position, "feedback"), value["feedback"], name, report
+                        )
                 elif part == "pairs":
                     for side in ("left", "right"):
-                        _check_translations(where, located, path + (part, position, side), value[side], name, report, plain_ok=True)
+                        _check_translations(
+                            where, located, path + (part, position, side), value[side], name, report, plain_ok=True
+                        )
                 else:
                     _check_translations(where, located, path + (part, position), value, name, report, plain_ok=True)
         if isinstance(question.get("accept"), dict):
             _check_translations(where, located, path + ("accept",), question["accept"], name, report)
 
 
-def _check_answer_shape(where: str, located: LocatedYaml, path: tuple, question: dict, name: str, report: Report) -> None:
+def _check_answer_shape(
+    where: str, located: LocatedYaml, path: tuple, question: dict, name: str, report: Report
+) -> None:
     kind = question["type"]
     at = f"{where}:{located.line(path)}"
-    needs = {"single": "options", "multiple": "options", "true_false": "answer", "order": "items", "match": "pairs", "short": "accept"}
+    needs = {
+        "single": "options",
+        "multiple": "options",
+        "true_false": "answer",
+        "order": "items",
+        "match": "pairs",
+        "short": "accept",
+    }
     for other in set(needs.values()) - {needs[kind]}:
         if other in question:
-            report.errors.append(f"{where}:{located.line(path + (other,))}: {name} cannot have '{other}'; a {kind} question uses '{needs[kind]}'")
+            report.errors.append(
+                f"{where}:{located.line(path + (other,))}: {name} cannot have '{other}'; a {kind} question uses '{needs[kind]}'"
+            )
     if kind in ("single", "multiple"):
         correct = sum(1 for option in question["options"] if option.get("correct") is True)
         if kind == "single" and correct == 0:
             report.errors.append(f"{at}: {name} has no correct option; mark one with 'correct: true'")
         elif kind == "single" and correct > 1:
-            report.errors.append(f"{at}: {name} has {correct} correct options but a single-choice question needs exactly one; use 'type: multiple' or unmark the others")
+            report.errors.append(
+                f"{at}: {name} has {correct} correct options but a single-choice question needs exactly one; use 'type: multiple' or unmark the others"
+            )
         elif kind == "multiple" and correct == 0:
             report.errors.append(f"{at}: {name} has no correct option; mark at least one with 'correct: true'")
         _check_unique(where, located, path, "options", [o["text"] for o in question["options"]], name, report)
@@ -231,17 +298,25 @@ def _check_answer_shape(where: str, located: LocatedYaml, path: tuple, question:
         _check_unique(where, located, path, "pairs", [p["left"] for p in question["pairs"]], name, report)
         _check_unique(where, located, path, "pairs", [p["right"] for p in question["pairs"]], name, report)
     elif "shuffle" in question:
-        report.warnings.append(f"{where}:{located.line(path + ('shuffle',))}: {name}: 'shuffle' only applies to single and multiple questions; remove it")
+        report.warnings.append(
+            f"{where}:{located.line(path + ('shuffle',))}: {name}: 'shuffle' only applies to single and multiple questions; remove it"
+        )
     if "shuffle" in question and kind in ("order", "match"):
-        report.warnings.append(f"{where}:{located.line(path + ('shuffle',))}: {name}: '{kind}' questions are always shown shuffled; remove 'shuffle'")
+        report.warnings.append(
+            f"{where}:{located.line(path + ('shuffle',))}: {name}: '{kind}' questions are always shown shuffled; remove 'shuffle'"
+        )
 
 
-def _check_unique(where: str, located: LocatedYaml, path: tuple, part: str, texts: list, name: str, report: Report) -> None:
+def _check_unique(
+    where: str, located: LocatedYaml, path: tuple, part: str, texts: list, name: str, report: Report
+) -> None:
     for language in LANGUAGES:
         values = [_text_in(value, language) for value in texts]
         duplicates = sorted({v for v in values if v and values.count(v) > 1})
         if duplicates:
-            report.errors.append(f"{where}:{located.line(path + (part,))}: {name} lists '{duplicates[0]}' twice in '{part}' ({language}); every entry must differ so the answer can be told apart")
+            report.errors.append(
+                f"{where}:{located.line(path + (part,))}: {name} lists '{duplicates[0]}' twice in '{part}' ({language}); every entry must differ so the answer can be told apart"
+            )
             return
 
 
@@ -251,7 +326,9 @@ def _text_in(value: object, language: str) -> str:
     return str(value)
 
 
-def _check_translations(where: str, located: LocatedYaml, path: tuple, value: object, owner: str, report: Report, plain_ok: bool = False) -> None:
+def _check_translations(
+    where: str, located: LocatedYaml, path: tuple, value: object, owner: str, report: Report, plain_ok: bool = False
+) -> None:
     if not isinstance(value, dict):
         return
     for language in TRANSLATED:
@@ -262,7 +339,9 @@ def _check_translations(where: str, located: LocatedYaml, path: tuple, value: ob
             )
 
 
-def _check_see(where: str, located: LocatedYaml, path: tuple, see: str, name: str, index: CourseIndex, report: Report) -> None:
+def _check_see(
+    where: str, located: LocatedYaml, path: tuple, see: str, name: str, index: CourseIndex, report: Report
+) -> None:
     at = f"{where}:{located.line(path + ('see',))}"
     page, _, anchor = see.partition("#")
     page = page.strip("/") + "/" if page.strip("/") else ""

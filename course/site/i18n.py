@@ -79,3 +79,19 @@ def relink_pages(nav: Navigation) -> None:
     for index, page in enumerate(pages):
         page.previous_page = pages[index - 1] if index > 0 else None
         page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+
+
+def mark_file(file: object, language: str | None = None, alternates: dict | None = None,
+              project_path: str | None = None) -> None:
+    """Set the attributes that static-i18n and the course read on a File they did not make.
+
+    static-i18n adds `locale`, `locale_alternate_of` and `alternates` to the files it sorts;
+    a generated page sets them itself. `project_path` is the source an author recognises.
+    """
+    if language is not None:
+        setattr(file, "locale", language)
+    if alternates is not None:
+        setattr(file, "locale_alternate_of", language)
+        setattr(file, "alternates", alternates)
+    if project_path is not None:
+        setattr(file, "project_path", project_path)

@@ -24,6 +24,7 @@ def template(config: MkDocsConfig, name: str, autoescape: bool = True) -> jinja2
     key = (name, autoescape, tuple(config.theme.dirs), _version(config.theme.dirs, name))
     if key not in _compiled:
         env = config.theme.get_env().overlay(autoescape=autoescape, trim_blocks=True, lstrip_blocks=True)
+        assert env.loader is not None  # the theme's environment always has one
         source, filename, _ = env.loader.get_source(env, name)
         compiled = env.from_string(without_indentation(source))
         compiled.filename = filename

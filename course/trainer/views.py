@@ -7,7 +7,7 @@ module's objectives, and returns what overrides/partials/trainer-*.html draw.
 from __future__ import annotations
 
 import string
-from typing import Callable
+from collections.abc import Callable
 
 from course.quizzes import render as quiz_render
 
@@ -36,34 +36,49 @@ def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -
     """
     sheet = []
     for view in _questions(quiz_data, language, render):
-        item = {"id": view["id"], "type": view["type"], "number": view["number"], "prompt": view["prompt"],
-                "untranslated": view["untranslated"]}
+        item = {
+            "id": view["id"],
+            "type": view["type"],
+            "number": view["number"],
+            "prompt": view["prompt"],
+            "untranslated": view["untranslated"],
+        }
         if view["type"] in ("single", "multiple"):
             item["options"] = [{"letter": letter(o["index"]), "html": o["html"]} for o in view["options"]]
         elif view["type"] == "order":
-            item["items"] = [{"letter": letter(n), "html": view["order_items"][i]["html"]}
-                             for n, i in enumerate(view["display_order"])]
+            item["items"] = [
+                {"letter": letter(n), "html": view["order_items"][i]["html"]}
+                for n, i in enumerate(view["display_order"])
+            ]
         elif view["type"] == "match":
             item["left"] = [{"number": p["index"] + 1, "html": p["left"]} for p in view["pairs"]]
-            item["right"] = [{"letter": letter(n), "text": view["pairs"][i]["right"]}
-                             for n, i in enumerate(view["right_order"])]
+            item["right"] = [
+                {"letter": letter(n), "text": view["pairs"][i]["right"]} for n, i in enumerate(view["right_order"])
+            ]
         sheet.append(item)
     return sheet
 
 
-def answer_key(quiz_data: dict, language: str, render: Callable[[object], str], objectives: dict[str, str]) -> list[dict]:
+def answer_key(
+    quiz_data: dict, language: str, render: Callable[[object], str], objectives: dict[str, str]
+) -> list[dict]:
     """Questions with their right answers named by text, explanations and objectives."""
     key = []
     for view in _questions(quiz_data, language, render):
         item = {
-            "id": view["id"], "type": view["type"], "number": view["number"], "prompt": view["prompt"],
-            "explanation": view["explanation"], "objective": view["objective"],
+            "id": view["id"],
+            "type": view["type"],
+            "number": view["number"],
+            "prompt": view["prompt"],
+            "explanation": view["explanation"],
+            "objective": view["objective"],
             "objective_text": objectives.get(view["objective"], "") if view["objective"] else "",
             "untranslated": view["untranslated"],
         }
         if view["type"] in ("single", "multiple"):
-            item["options"] = [{"letter": letter(o["index"]), "html": o["html"], "correct": o["correct"]}
-                               for o in view["options"]]
+            item["options"] = [
+                {"letter": letter(o["index"]), "html": o["html"], "correct": o["correct"]} for o in view["options"]
+            ]
             item["correct"] = [o["html"] for o in view["options"] if o["correct"]]
         elif view["type"] == "true_false":
             item["answer"] = view["answer"]
@@ -80,5 +95,7 @@ def answer_key(quiz_data: dict, language: str, render: Callable[[object], str], 
 def objective_texts(module_meta: dict | None, english_meta: dict | None) -> dict[str, str]:
     """Objective id -> text in the reader's language, English where a translation lacks one."""
     texts = {str(o["id"]): str(o["text"]) for o in (english_meta or {}).get("objectives") or [] if isinstance(o, dict)}
-    texts.update({str(o["id"]): str(o["text"]) for o in (module_meta or {}).get("objectives") or [] if isinstance(o, dict)})
+    texts.update(
+        {str(o["id"]): str(o["text"]) for o in (module_meta or {}).get("objectives") or [] if isinstance(o, dict)}
+    )
     return texts
