@@ -32,10 +32,11 @@ from typing import Literal
 import yaml
 
 from course import build as course_build
+from course.languages import LANGUAGE_ROOTS
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
+LANGUAGES = LANGUAGE_ROOTS
 MODULE_TARGET = 400 * 1024
 ZIP_TARGET = 25 * 1024 * 1024
 QUIZZES, QUESTIONS = 100, 20

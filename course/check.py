@@ -26,13 +26,13 @@ from course.content import glossary as course_glossary
 from course.content import studytime as course_studytime
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 from course.language import checks as course_language
+from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 from course.quizzes import quality as quiz_quality
 from course.quizzes import validate as quiz_validate
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-LANGUAGES = ("en", "ru", "tg")
 LOCATED = re.compile(r"^(?P<file>[^\s:]+)(?::(?P<line>\d+))?: (?P<rest>.*)$", re.DOTALL)
 MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 PLACEHOLDER = "TODO:"

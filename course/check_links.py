@@ -19,7 +19,8 @@ from urllib.parse import unquote
 
 from markdown.extensions.toc import slugify, unique
 
-LANGUAGES = ("en", "ru", "tg")
+from course.languages import LANGUAGES
+
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+from course.languages import LANGUAGES
+from course.yaml_loader import FAST_LOADER
 
-LANGUAGES = ("en", "ru", "tg")
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same data, faster
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 NOT_WORDS = re.compile(r"<!--.*?-->|\{[^}\n]*\}|\]\([^)\n]*\)|<[^>\n]+>|https?://\S+", re.DOTALL)
 WORD = re.compile(r"\w*[^\W\d_]\w*")

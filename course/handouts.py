@@ -22,8 +22,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.languages import LANGUAGE_ROOTS
+
 PROJECT = Path(__file__).resolve().parent.parent
-LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
+LANGUAGES = LANGUAGE_ROOTS
 KINDS = {"handouts": "handout", "answer-keys": "answer-key"}
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)

@@ -19,11 +19,11 @@ from string import Template
 
 from course.content import catalog as course_catalog
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+from course.languages import LANGUAGES
 
 PROJECT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-LANGUAGES = ("en", "ru", "tg")
 HEADING_ID = re.compile(r"^#{2,6} .*\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 

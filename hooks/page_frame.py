@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
+from course.languages import LANGUAGE_ROOTS, LANGUAGES
 from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
@@ -59,9 +60,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    env.globals["course_all_text"] = {lang: course_i18n.ui_text(config, lang) for lang in ("en", "ru", "tg")}
+    env.globals["course_languages"] = LANGUAGES
+    env.globals["course_language_roots"] = LANGUAGE_ROOTS
+    env.globals["course_all_text"] = {lang: course_i18n.ui_text(config, lang) for lang in LANGUAGES}
     base = urlsplit(config.site_url or "/").path.rstrip("/")
-    env.globals["course_homes"] = {"en": f"{base}/", "ru": f"{base}/ru/", "tg": f"{base}/tg/"}
+    env.globals["course_homes"] = {lang: f"{base}/{root}" for lang, root in LANGUAGE_ROOTS.items()}
     return env
 
 

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from course.content import catalog as course_catalog
+from course.languages import LANGUAGES
 from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
 
-LANGUAGES = ("en", "ru", "tg")
 GENERATOR = "hooks/trainer_materials.py"
 HANDOUT_MARKER = "<!-- course:handout -->"
 MODULE_TEXT_MARKER = "<!-- course:handout-module-text -->"

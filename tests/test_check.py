@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -41,14 +40,13 @@ def test_clean_fixture_passes_and_prints_the_translation_table(small_project, ca
     assert rows[("page", "about")].count("missing") == 2
 
 
-def test_real_course_passes_within_a_few_seconds():
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run([sys.executable, "-m", "course.check"], cwd=PROJECT, capture_output=True, text=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+def test_real_course_has_no_problems():
+    """`make check` on the course itself: no error and no warning (speed is measured by make bench)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "course.check", "--strict"], cwd=PROJECT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "module  01-human-rights-obligations" in result.stdout
-    # Processor time, not wall time, so a busy CI machine does not make it flaky (~3 s here).
-    assert (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime) < 8
+    assert "module  01-human-rights-obligations" in result.stdout and "No problems found." in result.stdout
 
 
 def test_broken_quiz_fails_naming_file_line_and_fix(small_project, capsys):

@@ -6,7 +6,7 @@ import re
 
 import htmlscan
 
-LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
+from course.languages import LANGUAGE_ROOTS
 
 
 def test_home_pages_exist_with_their_language(course_site):

@@ -16,12 +16,12 @@ from course.export import cli as export
 from course.export import gift as export_gift
 from course.export import qti as export_qti
 from course.export.common import LanguageText
+from course.languages import LANGUAGE_ROOTS, LANGUAGES
 from course.quizzes import render as quiz_render
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-LANGUAGES = ("en", "ru", "tg")
-ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
+ROOTS = LANGUAGE_ROOTS
 SITE = "https://example.org/upr-course/"
 NS = {"qti": "http://www.imsglobal.org/xsd/imsqti_v2p1", "cp": "http://www.imsglobal.org/xsd/imscp_v1p1"}
 SPAN = re.compile(r'<span lang="(en|ru|tg)" class="multilang">(.*?)</span>', re.DOTALL)

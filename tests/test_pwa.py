@@ -12,8 +12,10 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 
+from course.languages import LANGUAGE_ROOTS
+
 WORKER_DATA = re.compile(r"const OFFLINE = (\{.*?\});\n")
-HOMES = {"en": "", "ru": "ru/", "tg": "tg/"}
+HOMES = LANGUAGE_ROOTS
 
 
 def worker_data(site: Path) -> dict:

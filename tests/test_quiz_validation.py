@@ -21,6 +21,7 @@ import fastjsonschema
 import pytest
 import sitebuild
 
+from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 from course.quizzes import located_yaml as quiz_yaml
 from course.quizzes import validate as quiz_validate
@@ -28,7 +29,6 @@ from course.quizzes import validate as quiz_validate
 CASES_DIR = Path(__file__).resolve().parent / "quiz_cases"
 CASES = sorted(CASES_DIR.glob("*.yml"))
 EXPECT = re.compile(r"^# expect (error|warning) (\d+): (.+)$")
-LANGUAGES = ("en", "ru", "tg")
 
 # A small course as plain data: two modules; the Tajik page of 02-review lacks one heading id.
 COURSE = quiz_validate.CourseIndex(

@@ -17,12 +17,12 @@ import sitebuild
 
 from course import check
 from course.content.frontmatter import parse_front_matter
+from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 SLUG = "02-follow-up"
-LANGUAGES = ("en", "ru", "tg")
 
 
 def scaffold(project: Path, *args: str) -> subprocess.CompletedProcess:

@@ -11,7 +11,8 @@ import sitebuild
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
+from course.languages import LANGUAGE_ROOTS
+
 TAJIK_WORDS = ("ҳуқуқ", "ҷомеа", "Шӯро")
 # Material matches word beginnings: the base form "договор" finds pages that only have
 # "договоров", "договорных"... A form with another ending ("тройками" for "тройка") is found

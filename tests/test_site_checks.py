@@ -18,7 +18,9 @@ import browser
 import pytest
 import sitebuild
 
-LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
+from course.languages import LANGUAGE_ROOTS
+
+LANGUAGES = LANGUAGE_ROOTS
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 BUNDLE_CONFIG = "mkdocs.offline.yml"  # course/build.py builds the offline zip from it
 # Files that tools add to the website after MkDocs has built it (so absent from a plain

@@ -11,9 +11,10 @@ import pytest
 import sitebuild
 import yaml
 
+from course.languages import LANGUAGE_ROOTS
 from course.trainer import html as trainer_html
 
-LANGUAGES = {"en": "", "ru": "ru/", "tg": "tg/"}
+LANGUAGES = LANGUAGE_ROOTS
 QUIZ = "02-upr-mechanism"
 
 

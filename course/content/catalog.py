@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+from course.languages import LANGUAGES
 
-LANGUAGES = ("en", "ru", "tg")
 MODULE_FOLDER = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 OBJECTIVE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LEVELS = ("remember", "understand", "apply", "analyse")

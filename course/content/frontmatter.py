@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 import yaml
 
+from course.yaml_loader import FAST_LOADER
+
 # The same block MkDocs recognises: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"\A-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
 _OPENING_ONLY = re.compile(r"\A-{3}[ \t]*\n")
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)

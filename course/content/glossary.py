@@ -10,7 +10,8 @@ from pathlib import Path
 
 import yaml
 
-LANGUAGES = ("en", "ru", "tg")
+from course.languages import LANGUAGES, text_in
+
 GLOSSARY_FILE = "glossary.yml"
 
 
@@ -76,13 +77,6 @@ def _term_lines(node: yaml.Node | None) -> list[int]:
     return []
 
 
-def localized(value: object, language: str) -> str:
-    """A text in one language, English when that language is missing."""
-    if isinstance(value, dict):
-        return str(value.get(language) or value.get("en") or "")
-    return "" if value is None else str(value)
-
-
 def abbreviation_definitions(terms: list[dict], language: str) -> str:
     """Markdown abbreviation lines ('*[UPR]: Universal Periodic Review') for one language."""
     lines = []
@@ -90,7 +84,7 @@ def abbreviation_definitions(terms: list[dict], language: str) -> str:
         abbr = term.get("abbr")
         if not isinstance(abbr, dict) or not abbr.get(language):
             continue
-        expansion = localized(term.get("term"), language).replace("\n", " ")
+        expansion = text_in(term.get("term"), language).replace("\n", " ")
         lines.append(f"*[{abbr[language]}]: {expansion}")
     return "\n".join(lines)
 
@@ -99,14 +93,14 @@ def glossary_entries(terms: list[dict], language: str) -> list[dict]:
     """Terms sorted in the reader's language, each with its forms in all three languages."""
     entries = []
     for term in terms:
-        forms = {lang: localized(term.get("term"), lang) for lang in LANGUAGES}
+        forms = {lang: text_in(term.get("term"), lang) for lang in LANGUAGES}
         abbr: dict = term["abbr"] if isinstance(term.get("abbr"), dict) else {}
         entries.append(
             {
                 "id": f"term-{term['id']}",
                 "name": forms[language],
                 "abbr": abbr.get(language, ""),
-                "definition": localized(term.get("definition"), language),
+                "definition": text_in(term.get("definition"), language),
                 "forms": forms,
                 "abbrs": abbr,
                 "tg_proposed": term.get("tg_status", "proposed") != "seen",

@@ -8,18 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from course.languages import LANGUAGE_ROOTS, LANGUAGES, LETTER_FOLD_BOTH_CASES
 from course.quizzes import render as quiz_render
 
-LANGUAGES = ("en", "ru", "tg")
-LANGUAGE_ROOTS = {"en": "", "ru": "ru/", "tg": "tg/"}
 Render = Callable[[object], str]
-# Letters the site treats as equal in short answers (quiz_render.normalize_answer), both cases.
-LETTER_FOLD = str.maketrans(
-    {
-        **{k: v for k, v in zip("ёӣӯҳқғҷ", "еиухкгч", strict=False)},
-        **{k: v for k, v in zip("ЁӢӮҲҚҒҶ", "ЕИУХКГЧ", strict=False)},
-    }
-)
 
 
 def see_url(see: str | None, language: str, site_url: str) -> str | None:
@@ -45,7 +37,7 @@ def accepted_answers(question: dict, language: str) -> list[str]:
     answers: list[str] = []
     for value in values:
         text = " ".join(str(value).split())
-        for variant in (text, text.translate(LETTER_FOLD)):
+        for variant in (text, text.translate(LETTER_FOLD_BOTH_CASES)):
             if variant.casefold() not in {a.casefold() for a in answers}:
                 answers.append(variant)
     return answers

@@ -18,6 +18,7 @@ from course.language import termbase as course_termbase
 from course.language import texts as course_texts
 from course.language import timewords as course_timewords
 from course.language.texts import Finding
+from course.yaml_loader import FAST_LOADER
 
 GLOSSARY_FILE = "glossary.yml"
 MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
@@ -67,7 +68,7 @@ def glossary_lines(root: Path) -> list[int]:
     """1-based line of each glossary term, for problems in its 'avoid' list."""
     path = root / GLOSSARY_FILE
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
     except (OSError, yaml.YAMLError):
         return []
     if isinstance(node, yaml.MappingNode):

@@ -15,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
-LANGUAGES = ("en", "ru", "tg")
+from course.languages import LANGUAGES
+from course.yaml_loader import FAST_LOADER
+
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A list item, table row or heading starts a block of its own (a sentence never spans two).
 BLOCK_START = re.compile(r"^\s{0,3}([-*+]\s|\d+\.\s|\||#{1,6}\s|!!!|\?\?\?)")
@@ -142,7 +144,7 @@ def yaml_strings(path: Path, root: Path, skip: frozenset[str] = frozenset()) -> 
     """Language strings of one YAML file; a file that does not parse is left to its own check."""
     where = path.relative_to(root).as_posix()
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
     except yaml.YAMLError:
         return []
     return list(localized_strings(node, where, where, skip)) if node is not None else []

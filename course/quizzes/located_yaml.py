@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from course.yaml_loader import FAST_LOADER
+
 Path = tuple  # a location inside the data: ('questions', 3, 'options', 0, 'correct')
 
 
@@ -28,7 +30,6 @@ class LocatedYaml:
             path = path[:-1]
 
 
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, when PyYAML has it
 GENERAL_FIX = "check the indentation and quote texts that contain ': ' or start with a special character"
 
 

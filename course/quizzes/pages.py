@@ -16,6 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
+from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-LANGUAGES = ("en", "ru", "tg")
 MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 _state: dict = {}
 

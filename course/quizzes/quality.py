@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from course.language.texts import Finding
+from course.languages import english, text_in
 
 LEVELS = ("remember", "understand", "apply", "analyse")
 HIGHER_ORDER = ("apply", "analyse")
@@ -48,18 +49,6 @@ class QuizItems:
         while path and path not in self.lines:
             path = path[:-1]
         return self.lines.get(path, 1)
-
-
-def english(value: object) -> str:
-    if isinstance(value, dict):
-        return str(value.get("en") or "")
-    return "" if value is None else str(value)
-
-
-def in_language(value: object, language: str) -> str:
-    if isinstance(value, dict):
-        return str(value.get(language) or value.get("en") or "")
-    return "" if value is None else str(value)
 
 
 def options_of(question: dict) -> list[dict]:
@@ -117,7 +106,7 @@ def check_true_false(quiz: QuizItems) -> list[Finding]:
     for index, question in answers:
         for language, pattern in ABSOLUTE.items():
             word = (
-                pattern.search(in_language(question.get("prompt"), language))
+                pattern.search(text_in(question.get("prompt"), language))
                 if language == "en" or (isinstance(question.get("prompt"), dict) and question["prompt"].get(language))
                 else None
             )
@@ -186,7 +175,7 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
             ):
                 longest_right += 1
         for language in ("en", "ru", "tg"):
-            lengths = [len(in_language(o.get("text"), language)) for o in options]
+            lengths = [len(text_in(o.get("text"), language)) for o in options]
             for position, length in enumerate(lengths):
                 others = [x for i, x in enumerate(lengths) if i != position]
                 mean = sum(others) / len(others)

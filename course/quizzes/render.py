@@ -16,6 +16,8 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from course.languages import LETTER_FOLD_BOTH_CASES
+
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -62,7 +64,6 @@ ALLOWED_ATTRIBUTES = {
 PLAIN = re.compile(r"^[^*_`\[\]<>#|!\\&~^=:{}\n]*$")
 SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!</?p>).)*)</p>$", re.DOTALL)
 NOT_FOR_QUIZ_TEXT = {"pymdownx.snippets"}
-TAJIK_FOLD = str.maketrans({"ё": "е", "ӣ": "и", "ӯ": "у", "ҳ": "х", "қ": "к", "ғ": "г", "ҷ": "ч"})
 
 
 class TextRenderer:
@@ -102,7 +103,7 @@ def plain_text(fragment: str) -> str:
 
 def normalize_answer(text: str) -> str:
     """Compare short answers ignoring case, spacing, ё/е and Tajik letters typed as Russian ones."""
-    text = unicodedata.normalize("NFC", str(text)).casefold().translate(TAJIK_FOLD)
+    text = unicodedata.normalize("NFC", str(text)).casefold().translate(LETTER_FOLD_BOTH_CASES)
     return " ".join(text.split())
 
 

@@ -16,10 +16,9 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
+from course.languages import LANGUAGES, TRANSLATED, text_in
 from course.quizzes.located_yaml import LocatedYaml
 
-LANGUAGES = ("en", "ru", "tg")
-TRANSLATED = ("ru", "tg")
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "quizzes" / "quiz.schema.json"
 ALWAYS_LOCALIZED = ("title", "intro", "prompt", "explanation", "feedback", "hint")
 
@@ -311,19 +310,13 @@ def _check_unique(
     where: str, located: LocatedYaml, path: tuple, part: str, texts: list, name: str, report: Report
 ) -> None:
     for language in LANGUAGES:
-        values = [_text_in(value, language) for value in texts]
+        values = [text_in(value, language) for value in texts]
         duplicates = sorted({v for v in values if v and values.count(v) > 1})
         if duplicates:
             report.errors.append(
                 f"{where}:{located.line(path + (part,))}: {name} lists '{duplicates[0]}' twice in '{part}' ({language}); every entry must differ so the answer can be told apart"
             )
             return
-
-
-def _text_in(value: object, language: str) -> str:
-    if isinstance(value, dict):
-        return str(value.get(language) or value.get("en") or "")
-    return str(value)
 
 
 def _check_translations(
