@@ -176,3 +176,16 @@ def test_first_attempt_at_the_pass_mark_passes_and_says_so_on_the_progress_page(
     expect(page.locator(".mdx-quiz__verdict")).to_have_attribute("data-passed", "true")  # still the first attempt
     page.goto(small_server + PROGRESS)
     expect(progress_status(page)).to_have_text(re.compile(r"^Passed: first attempt 67 % \(pass mark 60 %\)"))
+
+
+def test_first_attempt_decides_from_a_file_url_too(page_in, small_site):
+    page = open_page(page_in, (small_site.site / QUIZ / "index.html").as_uri())
+    answer_all(page, {"troika-size": "wrong", "obligations": "wrong", "peer-review": "wrong"})  # 3 of 6
+    question(page, "troika-size").locator("[data-action=retry]").click()
+    answer_by_mouse(page, "troika-size", ANSWERS["troika-size"]["right"])
+    expect(page.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", "67")
+    expect(page.locator(".mdx-quiz__first")).to_have_attribute("data-first-score", "50")
+    expect(page.locator(".mdx-quiz__verdict")).to_have_attribute("data-passed", "false")
+    page.goto((small_site.site / PROGRESS / "index.html").as_uri())
+    expect(progress_status(page)).to_have_text(re.compile(r"^Not passed: first attempt 50 % \(pass mark 60 %\)"))
+    assert page.script_errors == []
