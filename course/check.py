@@ -176,7 +176,8 @@ def quiz_modules(root: Path) -> dict[str, str]:
 def check_quizzes(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[Problem]:
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms))
     owners = quiz_modules(root)
-    problems = [parse_problem(e) for e in quizzes.errors] + [parse_problem(w, "warning") for w in quizzes.warnings]
+    problems = [Problem(p.file, p.line, p.message, p.fix) for p in quizzes.errors]
+    problems += [Problem(p.file, p.line, p.message, p.fix, "warning") for p in quizzes.warnings]
     problems += [Problem(f.file, f.line, f.message, f.fix, "warning") for f in quizzes.quality]
     for path in sorted((root / "quizzes").glob("*.yml")):
         where = path.relative_to(root).as_posix()

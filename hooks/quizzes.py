@@ -41,7 +41,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     quiz_set = quiz_pages.load(config)
     if course_i18n.language_root(config, language) == "":
         for warning in quiz_set.warnings:  # once per build, not once per language
-            log.warning(warning)
+            log.warning(warning.text())
         drafting = quiz_pages.draft_quiz_files(config)
         for finding in quiz_set.quality:
             # a draft module's quiz is being written: what it still lacks is news, not a failure

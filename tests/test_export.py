@@ -17,6 +17,7 @@ from course.export import gift as export_gift
 from course.export import qti as export_qti
 from course.export.common import LanguageText
 from course.languages import LANGUAGE_ROOTS, LANGUAGES
+from course.problems import Problem
 from course.quizzes import render as quiz_render
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,7 @@ def test_export_refuses_broken_quizzes_with_the_build_message(monkeypatch):
     from course.quizzes import load as quiz_load
 
     broken = quiz_load.QuizSet(
-        [], ["quizzes/x.yml:3: question 'a' has no correct option; mark one with 'correct: true'"], []
+        [], [Problem("quizzes/x.yml", 3, "question 'a' has no correct option", "mark one with 'correct: true'")], []
     )
     monkeypatch.setattr(quiz_load, "load_quizzes", lambda root, index: broken)
     with pytest.raises(export.ExportError, match=r"quizzes/x.yml:3: question 'a' has no correct option"):

@@ -17,7 +17,7 @@ from course.language import numbers as course_numbers
 from course.language import termbase as course_termbase
 from course.language import texts as course_texts
 from course.language import timewords as course_timewords
-from course.language.texts import Finding
+from course.problems import Problem
 from course.yaml_loader import FAST_LOADER
 
 GLOSSARY_FILE = "glossary.yml"
@@ -29,7 +29,7 @@ class LanguageFinding:
     """A finding and the check that made it ('termbase', 'future-tense' or 'numbers')."""
 
     check: str
-    finding: Finding
+    finding: Problem
 
 
 def quiz_owners(root: Path) -> dict[str, str]:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from course.language.texts import Finding, Text
+from course.language.texts import Text
+from course.problems import Problem
 
 SYMBOL = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z0-9.]+)+(?:/\d+)*\b|\b\d+/\d+(?:/\d+)*\b")
 THOUSANDS = {"en": re.compile(r"\b\d{1,3}(?:,\d{3})+\b"), "other": re.compile(r"\b\d{1,3}(?:[ \u00a0\u202f]\d{3})+\b")}
@@ -60,7 +61,7 @@ def numbers_in(text: str, language: str) -> dict[str, int]:
     return found
 
 
-def check_texts(texts: list[Text]) -> list[Finding]:
+def check_texts(texts: list[Text]) -> list[Problem]:
     """A finding for each number that one language version has and another lacks."""
     groups: dict[str, dict[str, list[Text]]] = defaultdict(lambda: defaultdict(list))
     for text in texts:
@@ -89,7 +90,7 @@ def check_texts(texts: list[Text]) -> list[Finding]:
                 if lacking:
                     files = ", ".join(sorted({by_language[other][0].file for other in lacking}))
                     findings.append(
-                        Finding(
+                        Problem(
                             block.file,
                             block.line_at(offset),
                             f"number drift: '{number}' appears in the {language} version but not in the "

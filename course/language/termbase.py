@@ -22,7 +22,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from course.language.texts import Finding, Text
+from course.language.texts import Text
+from course.problems import Problem
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"|‘[^’]*’")
@@ -105,7 +106,7 @@ def avoid_forms(terms: list[dict]) -> list[AvoidForm]:
     return forms
 
 
-def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list[Finding]:
+def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list[Problem]:
     """Mistakes in the 'avoid:' lists themselves: unknown languages, entries without a form."""
     problems = []
     for index, term in enumerate(terms):
@@ -115,7 +116,7 @@ def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list
         line = lines[index] if index < len(lines) else 1
         if not isinstance(avoid, dict):
             problems.append(
-                Finding(
+                Problem(
                     where,
                     line,
                     f"term '{term.get('id')}': 'avoid' must map a language to a list of forms",
@@ -126,7 +127,7 @@ def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list
         for language, entries in avoid.items():
             if language not in ("en", "ru", "tg"):
                 problems.append(
-                    Finding(
+                    Problem(
                         where,
                         line,
                         f"term '{term.get('id')}': 'avoid' names an unknown language '{language}'",
@@ -137,7 +138,7 @@ def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list
                 form = entry.get("form") if isinstance(entry, dict) else entry
                 if not isinstance(form, str) or not form.strip():
                     problems.append(
-                        Finding(
+                        Problem(
                             where,
                             line,
                             f"term '{term.get('id')}': an 'avoid' entry for {language} has no form",
@@ -183,7 +184,7 @@ def find_uses(form: AvoidForm, text: Text, words: list[re.Match[str]] | None = N
     return uses
 
 
-def check_texts(texts: list[Text], forms: list[AvoidForm]) -> list[Finding]:
+def check_texts(texts: list[Text], forms: list[AvoidForm]) -> list[Problem]:
     """Every use of a form to avoid: file, line, the form found and the term to use."""
     by_language: dict[str, list[AvoidForm]] = {}
     for form in forms:
@@ -197,7 +198,7 @@ def check_texts(texts: list[Text], forms: list[AvoidForm]) -> list[Finding]:
                 found = " ".join(WORD.findall(text.text[offset:])[: len(form.words)])
                 note = f" ({form.note})" if form.note else ""
                 findings.append(
-                    Finding(
+                    Problem(
                         text.file,
                         text.line_at(offset),
                         f"termbase: '{found}' is a form to avoid for '{form.preferred}'{note}",

@@ -28,20 +28,6 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
-class Finding:
-    """A problem found in the course's text, as data: where, what, and what to do."""
-
-    file: str
-    line: int
-    message: str
-    fix: str
-    language: str = ""  # the language of the text it was found in, when that matters
-
-    def text(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}; {self.fix}"
-
-
-@dataclass(frozen=True)
 class Text:
     """A block of text in one language: where it starts and which page or question it belongs to."""
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from course.language.texts import Finding, Text
+from course.language.texts import Text
+from course.problems import Problem
 
 YEAR = re.compile(r"(?<![\d/.-])(19|20)\d{2}(?![\d/])")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZА-ЯЁӢӮҲҚҒҶ«\"(])")
@@ -54,7 +55,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return spans
 
 
-def check_text(text: Text, year_of_facts: int) -> list[Finding]:
+def check_text(text: Text, year_of_facts: int) -> list[Problem]:
     """Future-tense sentences of one block tied to a year that is not after year_of_facts."""
     marker = FUTURE_MARKERS.get(text.language)
     if marker is None:
@@ -72,7 +73,7 @@ def check_text(text: Text, year_of_facts: int) -> list[Finding]:
         words = " ".join(sentence.split())
         quoted = words if len(words) <= 90 else words[:87] + "..."
         findings.append(
-            Finding(
+            Problem(
                 text.file,
                 text.line_at(offset + year.start()),
                 f"stale future tense: '{future.group(0)}' with {year.group(0)}, which is not after "
@@ -84,7 +85,7 @@ def check_text(text: Text, year_of_facts: int) -> list[Finding]:
     return findings
 
 
-def check_texts(texts: list[Text], years: dict[str, int], fallback: int) -> list[Finding]:
+def check_texts(texts: list[Text], years: dict[str, int], fallback: int) -> list[Problem]:
     """Every stale future-tense statement; years maps a file (or a quiz) to its facts' year."""
     findings = []
     for text in texts:

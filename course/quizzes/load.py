@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from course.language.texts import Finding
+from course.problems import Problem
 from course.quizzes import quality as quiz_quality
 from course.quizzes import validate as quiz_validate
 from course.quizzes.located_yaml import YamlSyntaxError, load_located
@@ -39,9 +39,9 @@ class Quiz:
 @dataclass
 class QuizSet:
     quizzes: list[Quiz]
-    errors: list[str]
-    warnings: list[str]
-    quality: list[Finding] = field(default_factory=list)  # item-writing findings
+    errors: list[Problem]
+    warnings: list[Problem]
+    quality: list[Problem] = field(default_factory=list)  # item-writing findings (warnings)
 
 
 _cache: dict[tuple, QuizSet] = {}
@@ -79,14 +79,18 @@ def _index_key(index: quiz_validate.CourseIndex) -> str:
 
 
 def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
-    quizzes, errors, warnings = [], [], []
+    quizzes: list[Quiz] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
     for path, text in texts.items():
         where = path.relative_to(project_root).as_posix()
         try:
             located = load_located(text)
         except YamlSyntaxError as problem:
             errors.append(
-                f"{where}:{problem.line}: column {problem.column}: not valid YAML ({problem.problem}); {problem.fix}"
+                Problem(
+                    where, problem.line, f"column {problem.column}: not valid YAML ({problem.problem})", problem.fix
+                )
             )
             continue
         report = quiz_validate.validate(where, located, index)

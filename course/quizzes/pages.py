@@ -83,7 +83,7 @@ def _load(config: MkDocsConfig) -> quiz_load.QuizSet:
     if config.extra.get("course_hidden_modules"):
         quizzes = without_drafts(quizzes, root, tuple(config.extra["course_hidden_modules"]))
     if quizzes.errors:
-        raise PluginError("Problems in the quiz files:\n" + "\n".join(quizzes.errors))
+        raise PluginError("Problems in the quiz files:\n" + "\n".join(problem.text() for problem in quizzes.errors))
     return quizzes
 
 
@@ -99,8 +99,8 @@ def without_drafts(quizzes: quiz_load.QuizSet, root: Path, hidden: tuple) -> qui
             drafts.add(f"quizzes/{path.name}")
     kept = quiz_load.QuizSet(
         [q for q in quizzes.quizzes if q.module not in hidden],
-        [e for e in quizzes.errors if e.split(":", 1)[0] not in drafts],
-        [w for w in quizzes.warnings if w.split(":", 1)[0] not in drafts],
+        [e for e in quizzes.errors if e.file not in drafts],
+        [w for w in quizzes.warnings if w.file not in drafts],
         [f for f in quizzes.quality if f.file not in drafts],
     )
     _state["published"] = (quizzes, hidden, kept)

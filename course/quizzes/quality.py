@@ -13,8 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from course.language.texts import Finding
 from course.languages import english, text_in
+from course.problems import Problem
 
 LEVELS = ("remember", "understand", "apply", "analyse")
 HIGHER_ORDER = ("apply", "analyse")
@@ -87,7 +87,7 @@ def level_mix(quiz: QuizItems) -> Counter:
     return Counter(q.get("level") or "unset" for q in quiz.questions)
 
 
-def check_true_false(quiz: QuizItems) -> list[Finding]:
+def check_true_false(quiz: QuizItems) -> list[Problem]:
     answers = [(i, q) for i, q in enumerate(quiz.questions) if q.get("type") == "true_false"]
     findings = []
     if len(answers) >= TRUE_FALSE_MIN_QUESTIONS:
@@ -95,7 +95,7 @@ def check_true_false(quiz: QuizItems) -> list[Finding]:
         for value, count in (("False", falses), ("True", len(answers) - falses)):
             if count / len(answers) > TRUE_FALSE_MOST:
                 findings.append(
-                    Finding(
+                    Problem(
                         quiz.file,
                         quiz.line("questions", answers[0][0]),
                         f"item writing: {count} of {len(answers)} true/false answers are '{value}': always answering "
@@ -112,7 +112,7 @@ def check_true_false(quiz: QuizItems) -> list[Finding]:
             )
             if word:
                 findings.append(
-                    Finding(
+                    Problem(
                         quiz.file,
                         quiz.line("questions", index, "prompt"),
                         f"item writing: question '{question.get('id')}' is a true/false statement with the absolute word "
@@ -123,7 +123,7 @@ def check_true_false(quiz: QuizItems) -> list[Finding]:
     return findings
 
 
-def check_multiple(quiz: QuizItems) -> list[Finding]:
+def check_multiple(quiz: QuizItems) -> list[Problem]:
     findings = []
     shares = []
     for index, question in enumerate(quiz.questions):
@@ -136,7 +136,7 @@ def check_multiple(quiz: QuizItems) -> list[Finding]:
         tick_all = know_nothing_score(question)
         if tick_all * 100 >= quiz.pass_mark:
             findings.append(
-                Finding(
+                Problem(
                     quiz.file,
                     quiz.line("questions", index),
                     f"item writing: ticking every option of question '{question.get('id')}' scores {tick_all:.0%}, "
@@ -147,7 +147,7 @@ def check_multiple(quiz: QuizItems) -> list[Finding]:
     if shares and sum(shares) / len(shares) >= 0.5:
         first = next(i for i, q in enumerate(quiz.questions) if q.get("type") == "multiple")
         findings.append(
-            Finding(
+            Problem(
                 quiz.file,
                 quiz.line("questions", first),
                 f"item writing: on average {sum(shares) / len(shares):.0%} of the options of 'choose all' questions are right",
@@ -157,7 +157,7 @@ def check_multiple(quiz: QuizItems) -> list[Finding]:
     return findings
 
 
-def check_lengths(quiz: QuizItems) -> list[Finding]:
+def check_lengths(quiz: QuizItems) -> list[Problem]:
     findings = []
     singles = longest_right = 0
     first_single = None
@@ -181,7 +181,7 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
                 mean = sum(others) / len(others)
                 if mean and length > LENGTH_RATIO_MOST * mean:
                     findings.append(
-                        Finding(
+                        Problem(
                             quiz.file,
                             quiz.line("questions", index, "options", position),
                             f"item writing: option {position + 1} of question '{question.get('id')}' is {length / mean:.1f} times "
@@ -192,7 +192,7 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
                     break
     if singles >= 3 and longest_right / singles > LONGEST_CORRECT_MOST:
         findings.append(
-            Finding(
+            Problem(
                 quiz.file,
                 quiz.line("questions", first_single),
                 f"item writing: the right option is the longest in {longest_right} of {singles} single-choice questions",
@@ -202,7 +202,7 @@ def check_lengths(quiz: QuizItems) -> list[Finding]:
     return findings
 
 
-def check_feedback(quiz: QuizItems) -> list[Finding]:
+def check_feedback(quiz: QuizItems) -> list[Problem]:
     findings = []
     for index, question in enumerate(quiz.questions):
         if question.get("type") not in ("single", "multiple"):
@@ -210,7 +210,7 @@ def check_feedback(quiz: QuizItems) -> list[Finding]:
         for position, option in enumerate(options_of(question)):
             if not option.get("correct") and not english(option.get("feedback")):
                 findings.append(
-                    Finding(
+                    Problem(
                         quiz.file,
                         quiz.line("questions", index, "options", position),
                         f"item writing: wrong option {position + 1} of question '{question.get('id')}' has no feedback",
@@ -227,9 +227,9 @@ def reaches(level: str | None, wanted: str | None) -> bool:
     return level in LEVELS and LEVELS.index(level) >= LEVELS.index(wanted)
 
 
-def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list[Finding]:
+def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list[Problem]:
     """Each objective of the quiz's module: at least 2 questions, one at its level or above."""
-    findings: list[Finding] = []
+    findings: list[Problem] = []
     if quiz.module is None:
         return findings
     questions_line = quiz.line("questions")
@@ -237,7 +237,7 @@ def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list
         asking = [q for q in quiz.questions if q.get("objective") == objective]
         if len(asking) < 2:
             findings.append(
-                Finding(
+                Problem(
                     quiz.file,
                     questions_line,
                     f"item writing: objective '{objective}' is assessed by {len(asking)} question(s)",
@@ -246,7 +246,7 @@ def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list
             )
         elif level and not any(reaches(q.get("level"), level) for q in asking):
             findings.append(
-                Finding(
+                Problem(
                     quiz.file,
                     questions_line,
                     f"item writing: no question assesses objective '{objective}' at its level ({level})",
@@ -256,14 +256,14 @@ def check_objectives(quiz: QuizItems, objectives: dict[str, str | None]) -> list
     return findings
 
 
-def check_levels(quiz: QuizItems) -> list[Finding]:
-    findings: list[Finding] = []
+def check_levels(quiz: QuizItems) -> list[Problem]:
+    findings: list[Problem] = []
     if quiz.module is None or not quiz.questions:
         return findings
     for index, question in enumerate(quiz.questions):
         if question.get("level") is None:
             findings.append(
-                Finding(
+                Problem(
                     quiz.file,
                     quiz.line("questions", index),
                     f"item writing: question '{question.get('id')}' has no level",
@@ -273,7 +273,7 @@ def check_levels(quiz: QuizItems) -> list[Finding]:
     higher = sum(1 for q in quiz.questions if q.get("level") in HIGHER_ORDER)
     if higher / len(quiz.questions) < HIGHER_ORDER_LEAST:
         findings.append(
-            Finding(
+            Problem(
                 quiz.file,
                 quiz.line("questions"),
                 f"item writing: {higher} of {len(quiz.questions)} questions ask to apply or analyse",
@@ -284,7 +284,7 @@ def check_levels(quiz: QuizItems) -> list[Finding]:
     score = quiz_know_nothing_score(quiz)
     if score >= KNOW_NOTHING_BELOW:
         findings.append(
-            Finding(
+            Problem(
                 quiz.file,
                 quiz.line("questions"),
                 f"item writing: a learner who knows nothing scores {score:.0%} (longest option, tick all, 'False')",
@@ -327,7 +327,7 @@ def answer_set(question: dict) -> frozenset[str]:
     return frozenset(normalized(p) for p in parts)
 
 
-def check_duplicates(quizzes: list[QuizItems]) -> list[Finding]:
+def check_duplicates(quizzes: list[QuizItems]) -> list[Problem]:
     """Questions of different quizzes with the same prompt or the same set of options."""
     findings = []
     seen: list[tuple[QuizItems, int, frozenset[str], frozenset[str]]] = []
@@ -345,7 +345,7 @@ def check_duplicates(quizzes: list[QuizItems]) -> list[Finding]:
                 same_answers = len(answers) >= 3 and alike(answers, other_answers) >= ANSWERS_ALIKE
                 if same_prompt or same_answers:
                     findings.append(
-                        Finding(
+                        Problem(
                             quiz.file,
                             quiz.line("questions", index),
                             f"item writing: question '{question.get('id')}' repeats question "
@@ -359,7 +359,7 @@ def check_duplicates(quizzes: list[QuizItems]) -> list[Finding]:
     return findings
 
 
-def check_quizzes(quizzes: list[QuizItems], objective_levels: dict[str, dict[str, str | None]]) -> list[Finding]:
+def check_quizzes(quizzes: list[QuizItems], objective_levels: dict[str, dict[str, str | None]]) -> list[Problem]:
     """Every item-writing finding of every quiz."""
     findings = []
     for quiz in quizzes:

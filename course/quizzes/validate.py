@@ -17,6 +17,7 @@ import fastjsonschema
 import jsonschema
 
 from course.languages import LANGUAGES, TRANSLATED, text_in
+from course.problems import Problem
 from course.quizzes.located_yaml import LocatedYaml
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "quizzes" / "quiz.schema.json"
@@ -38,8 +39,17 @@ class CourseIndex:
 
 @dataclass
 class Report:
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    """The problems of one quiz file, as data (course.problems.Problem)."""
+
+    file: str = ""
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def error(self, line: int, message: str, fix: str) -> None:
+        self.errors.append(Problem(self.file, line, message, fix))
+
+    def warning(self, line: int, message: str, fix: str) -> None:
+        self.warnings.append(Problem(self.file, line, message, fix, severity="warning"))
 
 
 @lru_cache(maxsize=2)
@@ -68,16 +78,20 @@ def schema_errors(data: object, schema_path: Path = SCHEMA_FILE) -> list[jsonsch
 
 def validate(where: str, located: LocatedYaml, index: CourseIndex, schema_path: Path = SCHEMA_FILE) -> Report:
     """All problems of one quiz file at once."""
-    report = Report()
+    report = Report(where)
     data = located.data
     if not isinstance(data, dict):
-        report.errors.append(
-            f"{where}:{located.line(())}: the file holds no quiz; a quiz file is a mapping: start it with 'title: {{en: ..., ru: ..., tg: ...}}' followed by 'questions:'"
+        report.error(
+            located.line(()),
+            "the file holds no quiz",
+            "a quiz file is a mapping: start it with 'title: {en: ..., ru: ..., tg: ...}' followed by 'questions:'",
         )
         return report
     for line, key, first in located.duplicates:
-        report.errors.append(
-            f"{where}:{line}: '{key}' is written twice in the same place (first on line {first}); keep one of them, YAML would silently use the last"
+        report.error(
+            line,
+            f"'{key}' is written twice in the same place (first on line {first})",
+            "keep one of them, YAML would silently use the last",
         )
     broken: set[tuple] = set()  # ('module',), ('questions', 2): parts the schema rejected
     for error in schema_errors(data, schema_path):
@@ -86,15 +100,9 @@ def validate(where: str, located: LocatedYaml, index: CourseIndex, schema_path: 
             broken.add(tuple(error.absolute_path)[:2])
     if isinstance(data.get("questions"), list) and ("questions",) not in broken:
         _check_meaning(where, located, index, report, broken)  # the parts the schema accepted
-    report.errors.sort(key=_line_number)
-    report.warnings.sort(key=_line_number)
+    report.errors.sort(key=lambda problem: problem.line or 0)  # in the order of the file
+    report.warnings.sort(key=lambda problem: problem.line or 0)
     return report
-
-
-def _line_number(message: str) -> int:
-    """'quizzes/x.yml:12: ...' -> 12, so problems are listed in the order of the file."""
-    parts = message.split(":", 2)
-    return int(parts[1]) if len(parts) > 2 and parts[1].isdigit() else 0
 
 
 def _question_name(data: dict, path: tuple) -> str:
@@ -110,7 +118,7 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
     path = tuple(error.absolute_path)
     owner = _question_name(located.data, path)
     key = path[-1] if path else None
-    at = f"{where}:{located.line(path)}"
+    at = located.line(path)
     kind = error.validator
     schema: Any = error.schema  # jsonschema types it loosely; it is the schema's mapping here
     value: Any = error.validator_value
@@ -120,7 +128,7 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
         for extra in sorted(set(instance) - set(known)):
             guess = difflib.get_close_matches(str(extra), known, n=1)
             hint = f"did you mean '{guess[0]}'?" if guess else f"allowed keys: {', '.join(known)}"
-            report.warnings.append(f"{where}:{located.line(path + (extra,))}: unknown key '{extra}' in {owner}; {hint}")
+            report.warning(located.line(path + (extra,)), f"unknown key '{extra}' in {owner}", f"{hint}")
         return
     if kind == "required":
         missing = error.message.split("'")[1]
@@ -136,47 +144,53 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
             "questions": "questions: followed by a list",
             "en": "en: the English text",
         }.get(missing, f"{missing}: ...")
-        report.errors.append(f"{at}: {owner} lacks '{missing}'; add '{example}'")
+        report.error(at, f"{owner} lacks '{missing}'", f"add '{example}'")
     elif kind == "enum" and key == "type":
-        report.errors.append(
-            f"{at}: {owner} has unknown type '{error.instance}'; use one of single, multiple, true_false, order, match, short"
+        report.error(
+            at,
+            f"{owner} has unknown type '{error.instance}'",
+            "use one of single, multiple, true_false, order, match, short",
         )
     elif kind == "enum":
-        report.errors.append(f"{at}: '{key}' cannot be '{error.instance}'; use one of {', '.join(map(str, value))}")
+        report.error(at, f"'{key}' cannot be '{error.instance}'", f"use one of {', '.join(map(str, value))}")
     elif kind == "pattern" and key == "id":
-        report.errors.append(
-            f"{at}: question id '{error.instance}' is not a slug; use lower-case letters, digits and hyphens, e.g. 'troika-role'"
+        report.error(
+            at,
+            f"question id '{error.instance}' is not a slug",
+            "use lower-case letters, digits and hyphens, e.g. 'troika-role'",
         )
     elif kind == "pattern" and key == "module":
-        report.errors.append(
-            f"{at}: module '{error.instance}' is not a module folder name; write it like '02-upr-mechanism'"
-        )
+        report.error(at, f"module '{error.instance}' is not a module folder name", "write it like '02-upr-mechanism'")
     elif kind == "minItems" and key == "questions":
-        report.errors.append(
-            f"{at}: the quiz has no questions; add at least one under 'questions:' ('- id: ...', 'type: ...', 'prompt: ...')"
+        report.error(
+            at,
+            "the quiz has no questions",
+            "add at least one under 'questions:' ('- id: ...', 'type: ...', 'prompt: ...')",
         )
     elif kind == "minItems":
         entry = {"options": "'- text: ...'", "items": "'- ...'", "pairs": "'- left: ...' with 'right: ...'"}.get(
             str(key), "entry"
         )
-        report.errors.append(
-            f"{at}: {owner} needs at least {error.validator_value} entries in '{key}'; add another {entry}"
-        )
+        report.error(at, f"{owner} needs at least {error.validator_value} entries in '{key}'", f"add another {entry}")
     elif kind in ("minimum", "maximum") or (kind == "type" and key == "pass_mark"):
-        report.errors.append(
-            f"{at}: 'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'; write e.g. 'pass_mark: 70'"
+        report.error(
+            at,
+            f"'pass_mark' must be a whole number from 0 to 100 (a percentage), not '{error.instance}'",
+            "write e.g. 'pass_mark: 70'",
         )
     elif kind == "type" and key in ALWAYS_LOCALIZED:
-        report.errors.append(
-            f"{at}: '{key}' of {owner} must give each language; write '{key}: {{en: ..., ru: ..., tg: ...}}'"
-        )
+        report.error(at, f"'{key}' of {owner} must give each language", f"write '{key}: {{en: ..., ru: ..., tg: ...}}'")
     elif kind == "oneOf" and key == "accept":
-        report.errors.append(
-            f"{at}: 'accept' of {owner} must list the accepted answers; write 'accept: [..., ...]' or 'accept: {{en: [...], ru: [...], tg: [...]}}'"
+        report.error(
+            at,
+            f"'accept' of {owner} must list the accepted answers",
+            "write 'accept: [..., ...]' or 'accept: {en: [...], ru: [...], tg: [...]}'",
         )
     elif kind == "oneOf" or (kind == "type" and key in ("text", "left", "right")):
-        report.errors.append(
-            f"{at}: '{key}' of {owner} must be one text for all languages or one per language; write '{key}: \"...\"' or '{key}: {{en: ..., ru: ..., tg: ...}}'"
+        report.error(
+            at,
+            f"'{key}' of {owner} must be one text for all languages or one per language",
+            f"""write '{key}: "..."' or '{key}: {{en: ..., ru: ..., tg: ...}}'""",
         )
     elif kind == "type":
         expected = value if isinstance(value, str) else " or ".join(value)
@@ -186,9 +200,9 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
             "object": ("a mapping", f"write its keys on indented 'name: value' lines under '{key}:'"),
             "string": ("a text", f"write '{key}: \"...\"'"),
         }.get(expected, (expected, "see quizzes/quiz.schema.json"))
-        report.errors.append(f"{at}: '{key}' of {owner} must be {fix[0]}, not {error.instance!r}; {fix[1]}")
+        report.error(at, f"'{key}' of {owner} must be {fix[0]}, not {error.instance!r}", f"{fix[1]}")
     else:
-        report.errors.append(f"{at}: {owner}: {error.message}; see quizzes/quiz.schema.json for the expected form")
+        report.error(at, f"{owner}: {error.message}", "see quizzes/quiz.schema.json for the expected form")
 
 
 def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report: Report, broken: set[tuple]) -> None:
@@ -200,8 +214,10 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
         pass
     elif module is not None:
         if module not in index.modules:
-            report.errors.append(
-                f"{where}:{located.line(('module',))}: module '{module}' does not exist; use one of {', '.join(sorted(index.modules)) or '(no modules yet)'}"
+            report.error(
+                located.line(("module",)),
+                f"module '{module}' does not exist",
+                f"use one of {', '.join(sorted(index.modules)) or '(no modules yet)'}",
             )
         else:
             objectives = set(index.modules[module])
@@ -219,18 +235,20 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
             continue
         qid = question["id"]
         name = f"question '{qid}' ({question['type']})"
-        at = f"{where}:{located.line(path + ('id',))}"
+        at = located.line(path + ("id",))
         if qid in seen_ids:
-            report.errors.append(
-                f"{at}: question id '{qid}' is already used on line {seen_ids[qid]}; give each question its own id"
+            report.error(
+                at, f"question id '{qid}' is already used on line {seen_ids[qid]}", "give each question its own id"
             )
         seen_ids.setdefault(qid, located.line(path + ("id",)))
         _check_answer_shape(where, located, path, question, name, report)
         objective = question.get("objective")
         if objective is not None and objectives is not None and objective not in objectives:
             choices = ", ".join(sorted(objectives)) or "(none declared)"
-            report.errors.append(
-                f"{where}:{located.line(path + ('objective',))}: {name} names objective '{objective}', which {declared_by}; use one of {choices}"
+            report.error(
+                located.line(path + ("objective",)),
+                f"{name} names objective '{objective}', which {declared_by}",
+                f"use one of {choices}",
             )
         if "see" in question:
             _check_see(where, located, path, question["see"], name, index, report)
@@ -266,7 +284,7 @@ def _check_answer_shape(
     where: str, located: LocatedYaml, path: tuple, question: dict, name: str, report: Report
 ) -> None:
     kind = question["type"]
-    at = f"{where}:{located.line(path)}"
+    at = located.line(path)
     needs = {
         "single": "options",
         "multiple": "options",
@@ -277,19 +295,23 @@ def _check_answer_shape(
     }
     for other in set(needs.values()) - {needs[kind]}:
         if other in question:
-            report.errors.append(
-                f"{where}:{located.line(path + (other,))}: {name} cannot have '{other}'; a {kind} question uses '{needs[kind]}'"
+            report.error(
+                located.line(path + (other,)),
+                f"{name} cannot have '{other}'",
+                f"a {kind} question uses '{needs[kind]}'",
             )
     if kind in ("single", "multiple"):
         correct = sum(1 for option in question["options"] if option.get("correct") is True)
         if kind == "single" and correct == 0:
-            report.errors.append(f"{at}: {name} has no correct option; mark one with 'correct: true'")
+            report.error(at, f"{name} has no correct option", "mark one with 'correct: true'")
         elif kind == "single" and correct > 1:
-            report.errors.append(
-                f"{at}: {name} has {correct} correct options but a single-choice question needs exactly one; use 'type: multiple' or unmark the others"
+            report.error(
+                at,
+                f"{name} has {correct} correct options but a single-choice question needs exactly one",
+                "use 'type: multiple' or unmark the others",
             )
         elif kind == "multiple" and correct == 0:
-            report.errors.append(f"{at}: {name} has no correct option; mark at least one with 'correct: true'")
+            report.error(at, f"{name} has no correct option", "mark at least one with 'correct: true'")
         _check_unique(where, located, path, "options", [o["text"] for o in question["options"]], name, report)
     elif kind == "order":
         _check_unique(where, located, path, "items", question["items"], name, report)
@@ -297,12 +319,16 @@ def _check_answer_shape(
         _check_unique(where, located, path, "pairs", [p["left"] for p in question["pairs"]], name, report)
         _check_unique(where, located, path, "pairs", [p["right"] for p in question["pairs"]], name, report)
     elif "shuffle" in question:
-        report.warnings.append(
-            f"{where}:{located.line(path + ('shuffle',))}: {name}: 'shuffle' only applies to single and multiple questions; remove it"
+        report.warning(
+            located.line(path + ("shuffle",)),
+            f"{name}: 'shuffle' only applies to single and multiple questions",
+            "remove it",
         )
     if "shuffle" in question and kind in ("order", "match"):
-        report.warnings.append(
-            f"{where}:{located.line(path + ('shuffle',))}: {name}: '{kind}' questions are always shown shuffled; remove 'shuffle'"
+        report.warning(
+            located.line(path + ("shuffle",)),
+            f"{name}: '{kind}' questions are always shown shuffled",
+            "remove 'shuffle'",
         )
 
 
@@ -313,8 +339,10 @@ def _check_unique(
         values = [text_in(value, language) for value in texts]
         duplicates = sorted({v for v in values if v and values.count(v) > 1})
         if duplicates:
-            report.errors.append(
-                f"{where}:{located.line(path + (part,))}: {name} lists '{duplicates[0]}' twice in '{part}' ({language}); every entry must differ so the answer can be told apart"
+            report.error(
+                located.line(path + (part,)),
+                f"{name} lists '{duplicates[0]}' twice in '{part}' ({language})",
+                "every entry must differ so the answer can be told apart",
             )
             return
 
@@ -327,29 +355,32 @@ def _check_translations(
     for language in TRANSLATED:
         if value.get(language) in (None, "", []):
             field_name = ".".join(str(p) for p in path[2:]) if path[:1] == ("questions",) else ".".join(map(str, path))
-            report.warnings.append(
-                f"{where}:{located.line(path)}: {owner}: '{field_name}' has no {language} translation; add '{language}: ...' (the page shows the English text until then)"
+            report.warning(
+                located.line(path),
+                f"{owner}: '{field_name}' has no {language} translation",
+                f"add '{language}: ...' (the page shows the English text until then)",
             )
 
 
 def _check_see(
     where: str, located: LocatedYaml, path: tuple, see: str, name: str, index: CourseIndex, report: Report
 ) -> None:
-    at = f"{where}:{located.line(path + ('see',))}"
+    at = located.line(path + ("see",))
     page, _, anchor = see.partition("#")
     page = page.strip("/") + "/" if page.strip("/") else ""
     if page not in index.pages:
         known = difflib.get_close_matches(page, list(index.pages), n=1)
         hint = f"did you mean '{known[0]}'?" if known else "write it like 'modules/02-upr-mechanism/#troika'"
-        report.errors.append(f"{at}: {name}: 'see: {see}' points to no page; {hint}")
+        report.error(at, f"{name}: 'see: {see}' points to no page", f"{hint}")
         return
     if not anchor:
         return
     for language in LANGUAGES:
         anchors = index.pages[page].get(language) or index.pages[page].get("en", set())
         if anchor not in anchors:
-            report.errors.append(
-                f"{at}: {name}: 'see: {see}': the {language} page has no heading with id '{anchor}'; "
-                f"give the heading an explicit id ('## Title {{#{anchor}}}') in every language, or link an existing one"
+            report.error(
+                at,
+                f"{name}: 'see: {see}': the {language} page has no heading with id '{anchor}'",
+                f"give the heading an explicit id ('## Title {{#{anchor}}}') in every language, or link an existing one",
             )
             return
