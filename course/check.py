@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from course import check_links, check_status
+from course import problems as course_problems
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
 from course.content import studytime as course_studytime
@@ -33,7 +34,6 @@ from course.quizzes import validate as quiz_validate
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-LOCATED = re.compile(r"^(?P<file>[^\s:]+)(?::(?P<line>\d+))?: (?P<rest>.*)$", re.DOTALL)
 MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 PLACEHOLDER = "TODO:"
 QUIZ_MARKER = "<!-- course:quiz -->"
@@ -53,14 +53,9 @@ class Problem:
         return f"{where}: {self.severity}: {self.message}\n    fix: {self.fix or 'see the message'}"
 
 
-def parse_problem(text: str, severity: str = "error") -> Problem:
-    """Split the build's 'file:line: what is wrong; what to do' into its parts."""
-    match = LOCATED.match(text.strip())
-    if not match:
-        return Problem("(project)", None, text.strip(), "", severity)
-    what, _, fix = match.group("rest").partition("; ")
-    line = int(match.group("line")) if match.group("line") else None
-    return Problem(match.group("file"), line, what, fix, severity)
+def reported(problem: course_problems.Problem, severity: str | None = None) -> Problem:
+    """A course problem as make check reports it (with its severity, or the one given)."""
+    return Problem(problem.file, problem.line, problem.message, problem.fix, severity or problem.severity)
 
 
 @dataclass
@@ -85,12 +80,12 @@ def run(root: Path) -> Result:
     try:
         course_catalog.load_catalog(root)
     except course_catalog.CatalogError as error:
-        problems += [parse_problem(p) for p in error.problems]
+        problems += [reported(p) for p in error.problems]
     terms: list[dict] = []
     try:
         terms = course_glossary.load_terms(root)
     except course_glossary.GlossaryError as error:
-        problems += [parse_problem(p) for p in str(error).splitlines()]
+        problems += [reported(p) for p in error.problems]
     problems += check_docs_front_matter(root)
     problems += check_quizzes(root, modules, terms, drafts)
     problems += check_pages(root, modules, terms, drafts)
@@ -134,7 +129,7 @@ def check_docs_front_matter(root: Path) -> list[Problem]:
         try:
             parse_front_matter(path.read_text(encoding="utf-8-sig"))
         except FrontMatterProblem as problem:
-            problems.append(parse_problem(f"{path.relative_to(root).as_posix()}:{problem.line}: {problem.message}"))
+            problems.append(reported(problem.problem(path.relative_to(root).as_posix())))
     return problems
 
 
@@ -176,9 +171,8 @@ def quiz_modules(root: Path) -> dict[str, str]:
 def check_quizzes(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[Problem]:
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms))
     owners = quiz_modules(root)
-    problems = [Problem(p.file, p.line, p.message, p.fix) for p in quizzes.errors]
-    problems += [Problem(p.file, p.line, p.message, p.fix, "warning") for p in quizzes.warnings]
-    problems += [Problem(f.file, f.line, f.message, f.fix, "warning") for f in quizzes.quality]
+    problems = [reported(p) for p in quizzes.errors + quizzes.warnings]
+    problems += [reported(p, "warning") for p in quizzes.quality]
     for path in sorted((root / "quizzes").glob("*.yml")):
         where = path.relative_to(root).as_posix()
         problems += placeholders(where, path.read_text(encoding="utf-8-sig"))
@@ -244,7 +238,7 @@ def check_language(root: Path, modules: list, terms: list[dict], drafts: set[str
     problems = []
     for found in course_language.check_course(root, modules, terms):
         finding = found.finding
-        problem = Problem(finding.file, finding.line, finding.message, finding.fix, "warning")
+        problem = reported(finding, "warning")
         folder = course_language.module_of(finding.file) or owners.get(finding.file)
         problems.append((as_draft(problem, folder) if folder in drafts else problem, finding.language))
     return problems

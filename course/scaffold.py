@@ -120,7 +120,7 @@ def _meta(path: Path, root: Path) -> dict:
     try:
         return parse_front_matter(path.read_text(encoding="utf-8-sig"))
     except FrontMatterProblem as problem:
-        raise ScaffoldError(f"{path.relative_to(root).as_posix()}:{problem.line}: {problem.message}") from None
+        raise ScaffoldError(problem.problem(path.relative_to(root).as_posix()).text()) from None
 
 
 def main(argv: list[str] | None = None) -> int:

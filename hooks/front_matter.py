@@ -18,5 +18,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         parse_front_matter(page.file.content_string)
     except FrontMatterProblem as problem:
-        raise PluginError(f"{source_path(page)}:{problem.line}: {problem.message}") from None
+        raise PluginError(problem.problem(source_path(page)).text()) from None
     return markdown

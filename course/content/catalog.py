@@ -11,6 +11,7 @@ from pathlib import Path
 
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 from course.languages import LANGUAGES
+from course.problems import Problem
 
 MODULE_FOLDER = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 OBJECTIVE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,16 +56,16 @@ class Module:
 
 
 class CatalogError(Exception):
-    """All problems found in the modules, one line each."""
+    """All problems found in the modules (as data; the message lists them one a line)."""
 
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(problem.text() for problem in problems))
         self.problems = problems
 
 
 def load_catalog(project_root: Path) -> list[Module]:
     """Read and check every module; raise CatalogError listing every problem at once."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     modules: list[Module] = []
     modules_dir = project_root / "modules"
     if not modules_dir.is_dir():
@@ -74,8 +75,12 @@ def load_catalog(project_root: Path) -> list[Module]:
             continue
         if not MODULE_FOLDER.match(folder.name):
             problems.append(
-                f"modules/{folder.name}: a module folder is named like '05-my-topic' "
-                "(two digits, a hyphen, lower-case words joined by hyphens)"
+                Problem(
+                    f"modules/{folder.name}",
+                    None,
+                    "a module folder is named like '05-my-topic' (two digits, a hyphen, lower-case words joined by hyphens)",
+                    "",
+                )
             )
             continue
         module = Module(folder.name)
@@ -86,8 +91,12 @@ def load_catalog(project_root: Path) -> list[Module]:
                 module.pages[language] = ModulePage(language, path, meta)
         if "en" not in module.pages:
             problems.append(
-                f"modules/{folder.name}: the English page index.en.md is missing; "
-                "every module needs it (other languages fall back to it)"
+                Problem(
+                    f"modules/{folder.name}",
+                    None,
+                    "the English page index.en.md is missing",
+                    "every module needs it (other languages fall back to it)",
+                )
             )
             continue
         problems.extend(check_module(module, project_root))
@@ -97,17 +106,17 @@ def load_catalog(project_root: Path) -> list[Module]:
     return modules
 
 
-def _read_meta(path: Path, project_root: Path, problems: list[str]) -> dict:
+def _read_meta(path: Path, project_root: Path, problems: list[Problem]) -> dict:
     try:
         return parse_front_matter(path.read_text(encoding="utf-8-sig"))
     except FrontMatterProblem as problem:
-        problems.append(f"{path.relative_to(project_root).as_posix()}:{problem.line}: {problem.message}")
+        problems.append(problem.problem(path.relative_to(project_root).as_posix()))
         return {}
 
 
-def check_module(module: Module, project_root: Path) -> list[str]:
+def check_module(module: Module, project_root: Path) -> list[Problem]:
     """Required front matter and objective ids that agree across languages."""
-    problems = []
+    problems: list[Problem] = []
     english_ids = module.objective_ids
     for language, page in module.pages.items():
         where = page.path.relative_to(project_root).as_posix()
@@ -115,27 +124,41 @@ def check_module(module: Module, project_root: Path) -> list[str]:
             continue  # a parse problem was already reported, or the page has no front matter
         for key in REQUIRED_KEYS:
             if key not in page.meta:
-                problems.append(f"{where}:1: front matter lacks '{key}'; add '{key}: ...' (see the trainer guide)")
+                problems.append(
+                    Problem(where, 1, f"front matter lacks '{key}'", f"add '{key}: ...' (see the trainer guide)")
+                )
         objectives = page.meta.get("objectives", [])
         if not isinstance(objectives, list) or not all(
             isinstance(o, dict) and "id" in o and "text" in o for o in objectives
         ):
-            problems.append(f"{where}:1: 'objectives' must be a list of '- id: some-id' / '  text: ...' entries")
+            problems.append(
+                Problem(where, 1, "'objectives' must be a list of '- id: some-id' / '  text: ...' entries", "")
+            )
             continue
         ids = [str(o["id"]) for o in objectives]
         bad = [i for i in ids if not OBJECTIVE_ID.match(i)]
         if bad:
-            problems.append(f"{where}:1: objective id '{bad[0]}' is not a slug; use lower-case words joined by hyphens")
+            problems.append(
+                Problem(where, 1, f"objective id '{bad[0]}' is not a slug", "use lower-case words joined by hyphens")
+            )
         for objective in objectives:
             level = objective.get("level")
             if level is not None and level not in LEVELS:
                 problems.append(
-                    f"{where}:1: objective '{objective['id']}' has level '{level}'; "
-                    f"use one of {', '.join(LEVELS)} (or leave 'level' out)"
+                    Problem(
+                        where,
+                        1,
+                        f"objective '{objective['id']}' has level '{level}'",
+                        f"use one of {', '.join(LEVELS)} (or leave 'level' out)",
+                    )
                 )
         if language != "en" and ids != english_ids:
             problems.append(
-                f"{where}:1: objective ids {ids} differ from index.en.md {english_ids}; "
-                "use the same ids in the same order in every language"
+                Problem(
+                    where,
+                    1,
+                    f"objective ids {ids} differ from index.en.md {english_ids}",
+                    "use the same ids in the same order in every language",
+                )
             )
     return problems

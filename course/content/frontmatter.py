@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from course.problems import Problem
 from course.yaml_loader import FAST_LOADER
 
 # The same block MkDocs recognises: '---' on the first line, closed by '---' or '...'.
@@ -24,6 +25,11 @@ class FrontMatterProblem(Exception):
 
     line: int
     message: str
+    fix: str = ""
+
+    def problem(self, file: str) -> Problem:
+        """The same, as a course problem of a file."""
+        return Problem(file, self.line, self.message, self.fix)
 
 
 def parse_front_matter(source: str) -> dict:
@@ -35,7 +41,7 @@ def parse_front_matter(source: str) -> dict:
         return {}
     block = _BLOCK.match(source)
     if block is None:
-        raise FrontMatterProblem(1, "front matter opened with '---' is never closed; end it with a line '---'")
+        raise FrontMatterProblem(1, "front matter opened with '---' is never closed", "end it with a line '---'")
     text = block.group(1) or ""
     try:
         data = yaml.load(text, Loader=FAST_LOADER)  # noqa: S506 - a safe loader, in C when PyYAML has it
@@ -54,7 +60,7 @@ def parse_front_matter(source: str) -> dict:
         problem = error.problem or "invalid YAML"
         raise FrontMatterProblem(
             line,
-            f"column {column}: front matter is not valid YAML ({problem}); "
+            f"column {column}: front matter is not valid YAML ({problem})",
             "write one 'key: value' per line and quote values that contain ': ' or start with a special character",
         ) from None
     return _as_mapping(data)

@@ -11,12 +11,17 @@ from pathlib import Path
 import yaml
 
 from course.languages import LANGUAGES, text_in
+from course.problems import Problem
 
 GLOSSARY_FILE = "glossary.yml"
 
 
 class GlossaryError(Exception):
-    """A problem in glossary.yml, with its line."""
+    """The problems of glossary.yml (as data; the message lists them one a line)."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(problem.text() for problem in problems))
+        self.problems = problems
 
 
 def load_terms(project_root: Path) -> list[dict]:
@@ -35,35 +40,53 @@ def _load(path: str, _mtime: float) -> list[dict]:
         plain = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        line = f"{mark.line + 1}" if mark else "1"
-        raise GlossaryError(
-            f"{GLOSSARY_FILE}:{line}: not valid YAML ({error.problem}); check indentation and quote texts containing ': '"
-        ) from None
+        where = Problem(
+            GLOSSARY_FILE,
+            mark.line + 1 if mark else 1,
+            f"not valid YAML ({error.problem})",
+            "check indentation and quote texts containing ': '",
+        )
+        raise GlossaryError([where]) from None
     if not isinstance(plain, dict) or not isinstance(plain.get("terms"), list):
-        raise GlossaryError(f"{GLOSSARY_FILE}:1: the file must start with 'terms:' followed by a list of terms")
+        raise GlossaryError(
+            [Problem(GLOSSARY_FILE, 1, "the file must start with 'terms:' followed by a list of terms", "")]
+        )
     lines = _term_lines(data)
-    problems = []
+    problems: list[Problem] = []
     seen_ids: set[str] = set()
     seen_abbr: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
     for index, term in enumerate(plain["terms"]):
-        where = f"{GLOSSARY_FILE}:{lines[index] if index < len(lines) else 1}"
+        line = lines[index] if index < len(lines) else 1
         if not isinstance(term, dict) or "id" not in term:
-            problems.append(f"{where}: each term needs an 'id' (a slug such as 'troika')")
+            problems.append(Problem(GLOSSARY_FILE, line, "each term needs an 'id' (a slug such as 'troika')", ""))
             continue
         if term["id"] in seen_ids:
-            problems.append(f"{where}: term id '{term['id']}' is used twice; give each term its own id")
+            problems.append(
+                Problem(GLOSSARY_FILE, line, f"term id '{term['id']}' is used twice", "give each term its own id")
+            )
         seen_ids.add(term["id"])
         for key in ("term", "definition"):
             value = term.get(key)
             if not isinstance(value, dict) or not value.get("en"):
-                problems.append(f"{where}: term '{term['id']}' needs '{key}: {{en: ..., ru: ..., tg: ...}}'")
+                problems.append(
+                    Problem(
+                        GLOSSARY_FILE, line, f"term '{term['id']}' needs '{key}: {{en: ..., ru: ..., tg: ...}}'", ""
+                    )
+                )
         abbr = term.get("abbr") or {}
         for language, short in abbr.items() if isinstance(abbr, dict) else []:
             if short in seen_abbr.get(language, set()):
-                problems.append(f"{where}: abbreviation '{short}' ({language}) is defined twice; keep it on one term")
+                problems.append(
+                    Problem(
+                        GLOSSARY_FILE,
+                        line,
+                        f"abbreviation '{short}' ({language}) is defined twice",
+                        "keep it on one term",
+                    )
+                )
             seen_abbr.setdefault(language, set()).add(short)
     if problems:
-        raise GlossaryError("\n".join(problems))
+        raise GlossaryError(problems)
     return plain["terms"]
 
 
