@@ -3,7 +3,7 @@
 Each PDF is made with WeasyPrint from a built page: the page's article is taken out of the
 site's frame and printed on A4 with docs/assets/print.css (DejaVu Sans, which has ӣ ӯ ҳ қ ғ ҷ).
 The files go to dist/handouts/<lang>/ and into the site at trainers/pdf/<lang>/, where the
-trainer materials page links them (hooks/trainer_materials.py, pdf_path).
+trainer materials page links them (course/trainer/pages.py, pdf_path).
 
     python -m course.handouts              build the site into a temporary folder, write dist/
                                           (and copy into site/ when site/ exists)

@@ -11,21 +11,17 @@ with COURSE_SHOW_DRAFTS=1) and left out of `mkdocs build`: its pages, nav entry 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from course.content import catalog as course_catalog
-from course.content import studytime as course_studytime
-from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
-from course.site import templates as course_templates
+from course.site import module_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +29,6 @@ if TYPE_CHECKING:
 
 MODULE_LIST_MARKER = "<!-- course:module-list -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
-ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
 OVERVIEW_PAGE = "modules.md"
 _state = {"command": "build"}
 
@@ -91,30 +86,18 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if file.src_uri.startswith("modules/"):
             file.abs_src_path = str(root / file.src_uri)
             course_i18n.mark_file(file, project_path=file.src_uri)
-    module_pages = [
+    pages = [
         f.page
         for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
         if f.src_uri.startswith("modules/") and f.page is not None
     ]
-    section = _section_holding(nav.items, OVERVIEW_PAGE)
+    section = module_pages.section_holding(nav.items, OVERVIEW_PAGE)
     if section is not None:
-        for page in module_pages:
+        for page in pages:
             page.parent = section
             section.children.append(page)
         course_i18n.relink_pages(nav)
     return nav
-
-
-def _section_holding(items: list, src_uri: str) -> Section | None:
-    for item in items:
-        if isinstance(item, Section):
-            for child in item.children:
-                if isinstance(child, Page) and getattr(child.file, "norm_src_uri", None) == src_uri:
-                    return item
-            found = _section_holding(item.children, src_uri)
-            if found:
-                return found
-    return None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -124,42 +107,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lines = [f"- {o['text']}" for o in objectives]
         markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
     if MODULE_LIST_MARKER in markdown:
-        markdown = markdown.replace(MODULE_LIST_MARKER, _module_list(config, page, language))
-    if ANSWER_MARKER.search(markdown):
+        markdown = markdown.replace(MODULE_LIST_MARKER, module_pages.module_list(config, page, language))
+    if module_pages.ANSWER_MARKER.search(markdown):
         page.meta["course_answers"] = True  # main.html loads the quiz script and styles
-        markdown = ANSWER_MARKER.sub(lambda match: _answer_box(config, page, language, match.group(1)), markdown)
-    return markdown
-
-
-def _answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -> str:
-    """The learner's answer box for one exercise, kept under 'module/exercise' in the browser."""
-    folder = (
-        page.file.src_uri.split("/")[1]
-        if page.file.src_uri.startswith("modules/")
-        else page.file.src_uri.rsplit(".", 1)[0]
-    )
-    text = course_i18n.ui_text(config, language)
-    strings = {key[len("answer_") :]: value for key, value in text.items() if key.startswith("answer_")}
-    html = course_templates.template(config, "partials/course-answer.html").render(
-        key=f"{folder}/{exercise}",
-        element_id=f"answer-{exercise}",
-        store=quiz_load.storage_namespace(config.site_url),
-        text=strings,
-        script_text=strings,
-    )
-    return "\n" + html.strip() + "\n"
-
-
-def _module_list(config: MkDocsConfig, page: Page, language: str) -> str:
-    text = course_i18n.ui_text(config, language)
-    rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
-    for number, module in enumerate(config.extra["course_modules"], start=1):
-        source = module.pages.get(language) or module.pages["en"]
-        meta = source.meta
-        link = f"modules/{module.folder}/index.md"
-        study = course_studytime.parse(meta.get("study_time"))
-        minutes = text["minutes"].replace("#", str(study.total if study else ""))
-        rows.append(
-            f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
+        markdown = module_pages.ANSWER_MARKER.sub(
+            lambda match: module_pages.answer_box(config, page, language, match.group(1)), markdown
         )
-    return "\n".join(rows)
+    return markdown

@@ -12,72 +12,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from course.content import catalog as course_catalog
-from course.languages import LANGUAGES
 from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
-from course.site import templates as course_templates
 from course.trainer import html as trainer_html
-from course.trainer import views as trainer_views
+from course.trainer import pages as trainer_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
-
-GENERATOR = "hooks/trainer_materials.py"
-HANDOUT_MARKER = "<!-- course:handout -->"
-MODULE_TEXT_MARKER = "<!-- course:handout-module-text -->"
-KEY_MARKER = "<!-- course:answer-key -->"
-MATERIALS_MARKER = "<!-- course:trainer-materials -->"
-
-
-def pdf_path(language: str, kind: str, name: str) -> str:
-    """Site path of a PDF that course/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
-    return f"trainers/pdf/{language}/{kind}-{name}.pdf"
-
-
-def _modules(config: MkDocsConfig) -> list[course_catalog.Module]:
-    return config.extra.get("course_modules") or []
-
-
-def _dest_uri(config: MkDocsConfig, language: str, folder: str, name: str) -> str:
-    page = f"trainers/{folder}/{name}/index.html" if config.use_directory_urls else f"trainers/{folder}/{name}.html"
-    return course_i18n.language_root(config, language) + page
-
-
-def _generated(config: MkDocsConfig, language: str, folder: str, name: str, front_matter: dict, body: str) -> File:
-    siblings = {
-        lang: File(
-            f"trainers/{folder}/{name}.md",
-            None,
-            config.site_dir,
-            config.use_directory_urls,
-            dest_uri=_dest_uri(config, lang, folder, name),
-        )
-        for lang in LANGUAGES
-    }
-    file = siblings[language]
-    lines = [f"{key}: {quiz_pages.yaml_text(value)}" for key, value in front_matter.items()]
-    file.content_string = (
-        "---\n" + "\n".join(lines) + "\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + body + "\n"
-    )
-    file.generated_by = GENERATOR
-    course_i18n.mark_file(file, language, siblings)
-    return file
 
 
 @event_priority(-200)  # after static-i18n, which would drop generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
-    for module in _modules(config):
+    for module in trainer_pages.shown_modules(config):
         page = module.pages.get(language) or module.pages["en"]
-        file = _generated(
+        file = trainer_pages.generated_file(
             config,
             language,
             "handouts",
@@ -87,7 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "course_handout": module.folder,
                 "translation": page.meta.get("translation", "") if language in module.pages else "",
             },
-            HANDOUT_MARKER,
+            trainer_pages.HANDOUT_MARKER,
         )
         course_i18n.mark_file(file, project_path=f"modules/{module.folder}/index.{page.language}.md")
         if language not in module.pages:
@@ -95,7 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for quiz in quiz_pages.load(config).quizzes:
         title, _ = quiz_render.localized(quiz.data["title"], language)
-        file = _generated(
+        file = trainer_pages.generated_file(
             config,
             language,
             "answer-keys",
@@ -105,129 +60,39 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "course_answer_key": quiz.id,
                 "translation": (quiz.data.get("translation") or {}).get(language, ""),
             },
-            KEY_MARKER,
+            trainer_pages.KEY_MARKER,
         )
         course_i18n.mark_file(file, project_path=f"quizzes/{quiz.id}.yml")
         files.append(file)
     return files
 
 
-def _template(config: MkDocsConfig, name: str):
-    return course_templates.template(config, name)
-
-
-def _objectives(config: MkDocsConfig, folder: str | None, language: str) -> dict[str, str]:
-    module = next((m for m in _modules(config) if m.folder == folder), None)
-    if module is None:
-        return {}
-    own = module.pages.get(language)
-    return trainer_views.objective_texts(own.meta if own else None, module.pages["en"].meta)
-
-
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = course_i18n.current_language(config)
-    if page.meta.get("course_answer_key") and KEY_MARKER in html:
-        return html.replace(KEY_MARKER, render_answer_key(page.meta["course_answer_key"], config, language))
-    if page.meta.get("course_handout") and HANDOUT_MARKER in html:
-        return html.replace(HANDOUT_MARKER, render_handout(page.meta["course_handout"], config, language))
-    if MATERIALS_MARKER in html:
-        return html.replace(MATERIALS_MARKER, render_materials(page, config, files, language))
+    if page.meta.get("course_answer_key") and trainer_pages.KEY_MARKER in html:
+        return html.replace(
+            trainer_pages.KEY_MARKER, trainer_pages.render_answer_key(page.meta["course_answer_key"], config, language)
+        )
+    if page.meta.get("course_handout") and trainer_pages.HANDOUT_MARKER in html:
+        return html.replace(
+            trainer_pages.HANDOUT_MARKER, trainer_pages.render_handout(page.meta["course_handout"], config, language)
+        )
+    if trainer_pages.MATERIALS_MARKER in html:
+        return html.replace(
+            trainer_pages.MATERIALS_MARKER, trainer_pages.render_materials(page, config, files, language)
+        )
     return html
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Every page's content is ready now: copy the module's text into its handout."""
     folder = page.meta.get("course_handout")
-    if folder and page.content and MODULE_TEXT_MARKER in page.content:
-        module_page = _module_page(nav, folder)
+    if folder and page.content and trainer_pages.MODULE_TEXT_MARKER in page.content:
+        module_page = trainer_pages.module_page(nav, folder)
         text = ""
         if module_page is not None and module_page.content:
             text = trainer_html.rebase(
                 trainer_html.without_quiz_buttons(module_page.content), module_page.url, page.url
             )
-        page.content = page.content.replace(MODULE_TEXT_MARKER, text)
+        page.content = page.content.replace(trainer_pages.MODULE_TEXT_MARKER, text)
     return context
-
-
-def _module_page(nav: Navigation, folder: str) -> Page | None:
-    for page in nav.pages:
-        if page.file.src_uri.startswith(f"modules/{folder}/index."):
-            return page
-    return None
-
-
-def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
-    text = course_i18n.ui_text(config, language)
-    module = next(m for m in _modules(config) if m.folder == folder)
-    meta = (module.pages.get(language) or module.pages["en"]).meta
-    quiz = next((q for q in quiz_pages.load(config).quizzes if q.module == folder), None)
-    sheet = trainer_views.worksheet(quiz.data, language, quiz_pages.text_renderer(config)) if quiz else []
-    quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
-    return _template(config, "partials/trainer-handout.html").render(
-        module=module,
-        meta=meta,
-        text=text,
-        language=language,
-        questions=sheet,
-        quiz_title=quiz_title,
-        module_text_marker=MODULE_TEXT_MARKER,
-    )
-
-
-def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
-    text = course_i18n.ui_text(config, language)
-    quiz = next(q for q in quiz_pages.load(config).quizzes if q.id == quiz_id)
-    key = trainer_views.answer_key(
-        quiz.data, language, quiz_pages.text_renderer(config), _objectives(config, quiz.module, language)
-    )
-    intro = (
-        quiz_pages.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0])
-        if "intro" in quiz.data
-        else ""
-    )
-    return _template(config, "partials/trainer-answer-key.html").render(
-        quiz=quiz,
-        questions=key,
-        text=text,
-        language=language,
-        intro=intro,
-    )
-
-
-def render_materials(page: Page, config: MkDocsConfig, files: Files, language: str) -> str:
-    text = course_i18n.ui_text(config, language)
-
-    def link(src_uri: str) -> str:
-        file = files.get_file_from_path(src_uri)
-        return get_relative_url(file.url, page.url) if file else ""
-
-    rows = []
-    quiz_list = quiz_pages.load(config).quizzes
-    for module in _modules(config):
-        quiz = next((q for q in quiz_list if q.module == module.folder), None)
-        rows.append(
-            {
-                "title": module.title(language),
-                "handout": link(f"trainers/handouts/{module.folder}.md"),
-                "handout_pdf": get_relative_url(pdf_path(language, "handout", module.folder), page.url),
-                "key": link(f"trainers/answer-keys/{quiz.id}.md") if quiz else "",
-                "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url) if quiz else "",
-            }
-        )
-    modules = {m.folder for m in _modules(config)}
-    for quiz in quiz_list:
-        if quiz.module not in modules:
-            rows.append(
-                {
-                    "title": str(quiz_render.localized(quiz.data["title"], language)[0]),
-                    "handout": "",
-                    "handout_pdf": "",
-                    "key": link(f"trainers/answer-keys/{quiz.id}.md"),
-                    "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
-                }
-            )
-    # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
-    # bundle (.html URLs) has the pages, which print from the browser.
-    return _template(config, "partials/trainer-materials.html").render(
-        rows=rows, text=text, language=language, pdf=config.use_directory_urls
-    )

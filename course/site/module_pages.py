@@ -1,0 +1,73 @@
+"""The module pages' generated parts: the module list, the answer boxes and their place in the nav.
+
+hooks/course_modules.py mounts the modules and calls these; the HTML of an answer box lives in
+overrides/partials/course-answer.html.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
+
+from course.content import studytime as course_studytime
+from course.quizzes import load as quiz_load
+from course.site import i18n as course_i18n
+from course.site import templates as course_templates
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
+
+
+def section_holding(items: list, src_uri: str) -> Section | None:
+    for item in items:
+        if isinstance(item, Section):
+            for child in item.children:
+                if isinstance(child, Page) and getattr(child.file, "norm_src_uri", None) == src_uri:
+                    return item
+            found = section_holding(item.children, src_uri)
+            if found:
+                return found
+    return None
+
+
+def answer_owner(src_uri: str) -> str:
+    """What an answer is stored under: the module folder ('01-x'), or the page's name ('about')."""
+    if src_uri.startswith("modules/"):
+        return src_uri.split("/")[1]
+    name = src_uri.rsplit("/", 1)[-1].split(".", 1)[0]
+    return re.sub(r"[^a-z0-9-]+", "-", name.lower()) or "page"
+
+
+def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -> str:
+    """The learner's answer box for one exercise, kept under 'module/exercise' in the browser."""
+    folder = answer_owner(page.file.src_uri)
+    text = course_i18n.ui_text(config, language)
+    strings = {key[len("answer_") :]: value for key, value in text.items() if key.startswith("answer_")}
+    html = course_templates.template(config, "partials/course-answer.html").render(
+        key=f"{folder}/{exercise}",
+        element_id=f"answer-{exercise}",
+        store=quiz_load.storage_namespace(config.site_url),
+        text=strings,
+        script_text=strings,
+    )
+    return "\n" + html.strip() + "\n"
+
+
+def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
+    text = course_i18n.ui_text(config, language)
+    rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
+    for number, module in enumerate(config.extra["course_modules"], start=1):
+        source = module.pages.get(language) or module.pages["en"]
+        meta = source.meta
+        link = f"modules/{module.folder}/index.md"
+        study = course_studytime.parse(meta.get("study_time"))
+        minutes = text["minutes"].replace("#", str(study.total if study else ""))
+        rows.append(
+            f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
+        )
+    return "\n".join(rows)

@@ -1,0 +1,162 @@
+"""Trainer materials of one build: the generated handout and answer-key files and their HTML.
+
+hooks/trainer_materials.py places them in the site; this module makes the files and renders
+the worksheet, the answer key and the materials list from the partials in overrides/.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from course.content import catalog as course_catalog
+from course.languages import LANGUAGES
+from course.quizzes import pages as quiz_pages
+from course.quizzes import render as quiz_render
+from course.site import i18n as course_i18n
+from course.site import templates as course_templates
+from course.trainer import views as trainer_views
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+GENERATOR = "hooks/trainer_materials.py"
+HANDOUT_MARKER = "<!-- course:handout -->"
+MODULE_TEXT_MARKER = "<!-- course:handout-module-text -->"
+KEY_MARKER = "<!-- course:answer-key -->"
+MATERIALS_MARKER = "<!-- course:trainer-materials -->"
+
+
+def pdf_path(language: str, kind: str, name: str) -> str:
+    """Site path of a PDF that course/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
+    return f"trainers/pdf/{language}/{kind}-{name}.pdf"
+
+
+def shown_modules(config: MkDocsConfig) -> list[course_catalog.Module]:
+    return config.extra.get("course_modules") or []
+
+
+def dest_uri(config: MkDocsConfig, language: str, folder: str, name: str) -> str:
+    page = f"trainers/{folder}/{name}/index.html" if config.use_directory_urls else f"trainers/{folder}/{name}.html"
+    return course_i18n.language_root(config, language) + page
+
+
+def generated_file(config: MkDocsConfig, language: str, folder: str, name: str, front_matter: dict, body: str) -> File:
+    siblings = {
+        lang: File(
+            f"trainers/{folder}/{name}.md",
+            None,
+            config.site_dir,
+            config.use_directory_urls,
+            dest_uri=dest_uri(config, lang, folder, name),
+        )
+        for lang in LANGUAGES
+    }
+    file = siblings[language]
+    lines = [f"{key}: {quiz_pages.yaml_text(value)}" for key, value in front_matter.items()]
+    file.content_string = (
+        "---\n" + "\n".join(lines) + "\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + body + "\n"
+    )
+    file.generated_by = GENERATOR
+    course_i18n.mark_file(file, language, siblings)
+    return file
+
+
+def template(config: MkDocsConfig, name: str):
+    return course_templates.template(config, name)
+
+
+def objectives(config: MkDocsConfig, folder: str | None, language: str) -> dict[str, str]:
+    module = next((m for m in shown_modules(config) if m.folder == folder), None)
+    if module is None:
+        return {}
+    own = module.pages.get(language)
+    return trainer_views.objective_texts(own.meta if own else None, module.pages["en"].meta)
+
+
+def module_page(nav: Navigation, folder: str) -> Page | None:
+    for page in nav.pages:
+        if page.file.src_uri.startswith(f"modules/{folder}/index."):
+            return page
+    return None
+
+
+def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
+    text = course_i18n.ui_text(config, language)
+    module = next(m for m in shown_modules(config) if m.folder == folder)
+    meta = (module.pages.get(language) or module.pages["en"]).meta
+    quiz = next((q for q in quiz_pages.load(config).quizzes if q.module == folder), None)
+    sheet = trainer_views.worksheet(quiz.data, language, quiz_pages.text_renderer(config)) if quiz else []
+    quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
+    return template(config, "partials/trainer-handout.html").render(
+        module=module,
+        meta=meta,
+        text=text,
+        language=language,
+        questions=sheet,
+        quiz_title=quiz_title,
+        module_text_marker=MODULE_TEXT_MARKER,
+    )
+
+
+def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
+    text = course_i18n.ui_text(config, language)
+    quiz = next(q for q in quiz_pages.load(config).quizzes if q.id == quiz_id)
+    key = trainer_views.answer_key(
+        quiz.data, language, quiz_pages.text_renderer(config), objectives(config, quiz.module, language)
+    )
+    intro = (
+        quiz_pages.text_renderer(config)(quiz_render.localized(quiz.data["intro"], language)[0])
+        if "intro" in quiz.data
+        else ""
+    )
+    return template(config, "partials/trainer-answer-key.html").render(
+        quiz=quiz,
+        questions=key,
+        text=text,
+        language=language,
+        intro=intro,
+    )
+
+
+def render_materials(page: Page, config: MkDocsConfig, files: Files, language: str) -> str:
+    text = course_i18n.ui_text(config, language)
+
+    def link(src_uri: str) -> str:
+        file = files.get_file_from_path(src_uri)
+        return get_relative_url(file.url, page.url) if file else ""
+
+    rows = []
+    quiz_list = quiz_pages.load(config).quizzes
+    for module in shown_modules(config):
+        quiz = next((q for q in quiz_list if q.module == module.folder), None)
+        rows.append(
+            {
+                "title": module.title(language),
+                "handout": link(f"trainers/handouts/{module.folder}.md"),
+                "handout_pdf": get_relative_url(pdf_path(language, "handout", module.folder), page.url),
+                "key": link(f"trainers/answer-keys/{quiz.id}.md") if quiz else "",
+                "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url) if quiz else "",
+            }
+        )
+    modules = {m.folder for m in shown_modules(config)}
+    for quiz in quiz_list:
+        if quiz.module not in modules:
+            rows.append(
+                {
+                    "title": str(quiz_render.localized(quiz.data["title"], language)[0]),
+                    "handout": "",
+                    "handout_pdf": "",
+                    "key": link(f"trainers/answer-keys/{quiz.id}.md"),
+                    "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
+                }
+            )
+    # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
+    # bundle (.html URLs) has the pages, which print from the browser.
+    return template(config, "partials/trainer-materials.html").render(
+        rows=rows, text=text, language=language, pdf=config.use_directory_urls
+    )
