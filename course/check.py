@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,7 +33,6 @@ from course.quizzes import validate as quiz_validate
 
 PROJECT = Path(__file__).resolve().parent.parent
 
-MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 PLACEHOLDER = "TODO:"
 QUIZ_MARKER = "<!-- course:quiz -->"
 
@@ -90,14 +88,14 @@ def run(root: Path) -> Result:
     problems += check_quizzes(root, modules, terms, drafts)
     problems += check_pages(root, modules, terms, drafts)
     language_problems = check_language(root, modules, terms, drafts)
-    problems += [problem for problem, _ in language_problems]
+    problems += [problem for problem, _, _ in language_problems]
     rows = (
         check_status.module_rows(root, drafts)
         + check_status.quiz_rows(root, drafts)
         + check_status.site_page_rows(root)
     )
     check_status.count_term_problems(
-        rows, [(p.file, language) for p, language in language_problems if p.message.startswith("termbase") and language]
+        rows, [(p.file, language) for p, check, language in language_problems if check == "termbase" and language]
     )
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms)).quizzes  # cached: no second parse
     levels = {quiz.id: dict(quiz_quality.level_mix(quiz_load.items_of(quiz, root))) for quiz in quizzes}
@@ -158,19 +156,9 @@ def course_index(root: Path, modules: list[course_catalog.Module], terms: list[d
     return index
 
 
-def quiz_modules(root: Path) -> dict[str, str]:
-    """quizzes/x.yml -> the module it names (read plainly, so broken files count too)."""
-    named = {}
-    for path in sorted((root / "quizzes").glob("*.yml")):
-        found = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
-        if found:
-            named[f"quizzes/{path.name}"] = found.group(1)
-    return named
-
-
 def check_quizzes(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[Problem]:
     quizzes = quiz_load.load_quizzes(root, course_index(root, modules, terms))
-    owners = quiz_modules(root)
+    owners = quiz_load.quiz_owners(root)
     problems = [reported(p) for p in quizzes.errors + quizzes.warnings]
     problems += [reported(p, "warning") for p in quizzes.quality]
     for path in sorted((root / "quizzes").glob("*.yml")):
@@ -191,7 +179,7 @@ def as_draft(problem: Problem, folder: str) -> Problem:
 
 def check_pages(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[Problem]:
     site = check_links.collect_site(root, drafts, [str(t.get("id")) for t in terms if isinstance(t, dict)])
-    quizzed = set(quiz_modules(root).values())
+    quizzed = set(quiz_load.quiz_owners(root).values())
     problems = []
     for key in sorted(k for k in site.files if k.endswith(".md")):
         found = [Problem(p.file, p.line, p.message, p.fix) for p in check_links.check_page(site, key)]
@@ -220,10 +208,11 @@ def check_study_times(root: Path, modules: list, quizzes: list, drafts: set[str]
         english = module.pages["en"]
         if "study_time" not in english.meta:
             continue  # reported as missing front matter
-        words = check_status.count_words(english.path.read_text(encoding="utf-8-sig"))
+        source = english.path.read_text(encoding="utf-8-sig")
+        words = check_status.count_words(source)
         levels = [q.get("level") for quiz in quizzes if quiz.module == module.folder for q in quiz.data["questions"]]
         where = english.path.relative_to(root).as_posix()
-        lines = english.path.read_text(encoding="utf-8-sig").split("\n")
+        lines = source.split("\n")
         line = next((number for number, text in enumerate(lines, start=1) if text.startswith("study_time")), 1)
         for message, fix in course_studytime.problems(english.meta["study_time"], words, levels):
             problem = Problem(where, line, message, fix, "warning")
@@ -231,16 +220,17 @@ def check_study_times(root: Path, modules: list, quizzes: list, drafts: set[str]
     return problems
 
 
-def check_language(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[tuple[Problem, str]]:
+def check_language(root: Path, modules: list, terms: list[dict], drafts: set[str]) -> list[tuple[Problem, str, str]]:
     """Forms to avoid, stale future tense and numbers that differ between languages: warnings,
-    each with the language of the text it was found in ('' when it concerns several)."""
-    owners = quiz_modules(root)
+    each with its check ('termbase', ...) and the language of the text it was found in ('' when
+    it concerns several)."""
+    owners = quiz_load.quiz_owners(root)
     problems = []
     for found in course_language.check_course(root, modules, terms):
         finding = found.finding
         problem = reported(finding, "warning")
         folder = course_language.module_of(finding.file) or owners.get(finding.file)
-        problems.append((as_draft(problem, folder) if folder in drafts else problem, finding.language))
+        problems.append((as_draft(problem, folder) if folder in drafts else problem, found.check, finding.language))
     return problems
 
 

@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
 from course.language import checks as course_language
+from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except (course_catalog.CatalogError, course_glossary.GlossaryError):
         return  # the hooks that use them stop the build with the located problem
     drafts = {module.folder for module in modules if module.draft}
-    owners = course_language.quiz_owners(root)
+    owners = quiz_load.quiz_owners(root)
     for found in course_language.check_course(root, modules, terms):
         folder = course_language.module_of(found.finding.file) or owners.get(found.finding.file)
         if folder not in drafts:

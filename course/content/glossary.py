@@ -85,9 +85,45 @@ def _load(path: str, _mtime: float) -> list[dict]:
                     )
                 )
             seen_abbr.setdefault(language, set()).add(short)
+        problems += _avoid_list_problems(term, line)
     if problems:
         raise GlossaryError(problems)
     return plain["terms"]
+
+
+def _avoid_list_problems(term: dict, line: int) -> list[Problem]:
+    """Mistakes in a term's 'avoid:' lists (the forms course.language.termbase looks for)."""
+    avoid = term.get("avoid")
+    if avoid is None:
+        return []
+    if not isinstance(avoid, dict):
+        fix = 'write \'avoid: {tg: [{form: "...", note: "..."}]}\''
+        return [
+            Problem(GLOSSARY_FILE, line, f"term '{term['id']}': 'avoid' must map a language to a list of forms", fix)
+        ]
+    problems = []
+    for language, entries in avoid.items():
+        if language not in LANGUAGES:
+            problems.append(
+                Problem(
+                    GLOSSARY_FILE,
+                    line,
+                    f"term '{term['id']}': 'avoid' names an unknown language '{language}'",
+                    f"use one of {', '.join(LANGUAGES)}",
+                )
+            )
+        for entry in entries if isinstance(entries, list) else [entries]:
+            form = entry.get("form") if isinstance(entry, dict) else entry
+            if not isinstance(form, str) or not form.strip():
+                problems.append(
+                    Problem(
+                        GLOSSARY_FILE,
+                        line,
+                        f"term '{term['id']}': an 'avoid' entry for {language} has no form",
+                        "give each entry a 'form: \"...\"' (and optionally a 'note')",
+                    )
+                )
+    return problems
 
 
 def _term_lines(node: yaml.Node | None) -> list[int]:

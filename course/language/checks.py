@@ -7,21 +7,15 @@
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import yaml
 
 from course.language import numbers as course_numbers
 from course.language import termbase as course_termbase
 from course.language import texts as course_texts
 from course.language import timewords as course_timewords
 from course.problems import Problem
-from course.yaml_loader import FAST_LOADER
-
-GLOSSARY_FILE = "glossary.yml"
-MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
+from course.quizzes import load as quiz_load
 
 
 @dataclass(frozen=True)
@@ -30,16 +24,6 @@ class LanguageFinding:
 
     check: str
     finding: Problem
-
-
-def quiz_owners(root: Path) -> dict[str, str]:
-    """quizzes/x.yml -> the module folder its 'module:' line names (read plainly)."""
-    owners = {}
-    for path in sorted((root / "quizzes").glob("*.yml")):
-        named = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
-        if named:
-            owners[f"quizzes/{path.name}"] = named.group(1)
-    return owners
 
 
 def facts_years(root: Path, modules: list) -> tuple[dict[str, int], int]:
@@ -58,24 +42,10 @@ def facts_years(root: Path, modules: list) -> tuple[dict[str, int], int]:
         english = module.pages.get("en")
         if english is not None:
             by_folder[module.folder] = years.get(english.path.relative_to(root).as_posix(), fallback)
-    for quiz, folder in quiz_owners(root).items():
+    for quiz, folder in quiz_load.quiz_owners(root).items():
         if folder in by_folder:
             years[quiz] = by_folder[folder]
     return years, fallback
-
-
-def glossary_lines(root: Path) -> list[int]:
-    """1-based line of each glossary term, for problems in its 'avoid' list."""
-    path = root / GLOSSARY_FILE
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
-    except (OSError, yaml.YAMLError):
-        return []
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "terms" and isinstance(value, yaml.SequenceNode):
-                return [item.start_mark.line + 1 for item in value.value]
-    return []
 
 
 def check_course(root: Path, modules: list, terms: list[dict]) -> list[LanguageFinding]:
@@ -83,10 +53,6 @@ def check_course(root: Path, modules: list, terms: list[dict]) -> list[LanguageF
     texts = course_texts.all_texts(root)
     years, fallback = facts_years(root, modules)
     found = [
-        LanguageFinding("termbase", f)
-        for f in course_termbase.check_avoid_entries(terms, glossary_lines(root), GLOSSARY_FILE)
-    ]
-    found += [
         LanguageFinding("termbase", f) for f in course_termbase.check_texts(texts, course_termbase.avoid_forms(terms))
     ]
     found += [LanguageFinding("future-tense", f) for f in course_timewords.check_texts(texts, years, fallback)]

@@ -106,48 +106,6 @@ def avoid_forms(terms: list[dict]) -> list[AvoidForm]:
     return forms
 
 
-def check_avoid_entries(terms: list[dict], lines: list[int], where: str) -> list[Problem]:
-    """Mistakes in the 'avoid:' lists themselves: unknown languages, entries without a form."""
-    problems = []
-    for index, term in enumerate(terms):
-        avoid = term.get("avoid") if isinstance(term, dict) else None
-        if avoid is None:
-            continue
-        line = lines[index] if index < len(lines) else 1
-        if not isinstance(avoid, dict):
-            problems.append(
-                Problem(
-                    where,
-                    line,
-                    f"term '{term.get('id')}': 'avoid' must map a language to a list of forms",
-                    'write \'avoid: {tg: [{form: "...", note: "..."}]}\'',
-                )
-            )
-            continue
-        for language, entries in avoid.items():
-            if language not in ("en", "ru", "tg"):
-                problems.append(
-                    Problem(
-                        where,
-                        line,
-                        f"term '{term.get('id')}': 'avoid' names an unknown language '{language}'",
-                        "use en, ru or tg",
-                    )
-                )
-            for entry in entries if isinstance(entries, list) else [entries]:
-                form = entry.get("form") if isinstance(entry, dict) else entry
-                if not isinstance(form, str) or not form.strip():
-                    problems.append(
-                        Problem(
-                            where,
-                            line,
-                            f"term '{term.get('id')}': an 'avoid' entry for {language} has no form",
-                            "give each entry a 'form: \"...\"' (and optionally a 'note')",
-                        )
-                    )
-    return problems
-
-
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in QUOTED.finditer(text)]
 

@@ -129,6 +129,20 @@ def answer_hash(question: dict) -> str:
     return hashlib.sha1(json.dumps(essence, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:10]
 
 
+MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
+
+
+def quiz_owners(project_root: Path) -> dict[str, str]:
+    """quizzes/x.yml -> the module folder its 'module:' line names (read plainly, so that a
+    quiz that does not parse still belongs to its module, draft or not)."""
+    owners = {}
+    for path in sorted((project_root / "quizzes").glob("*.yml")):
+        named = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
+        if named:
+            owners[f"quizzes/{path.name}"] = named.group(1)
+    return owners
+
+
 def storage_namespace(site_url: str | None) -> str:
     """Keys in localStorage start with this, so courses on one origin never collide."""
     return f"upr-course:{urlsplit(site_url or '/').path.rstrip('/') or '/'}"

@@ -7,7 +7,6 @@ of a quiz page and of the progress page.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 _state: dict = {}
 
 
@@ -92,11 +90,7 @@ def without_drafts(quizzes: quiz_load.QuizSet, root: Path, hidden: tuple) -> qui
     cached = _state.get("published")
     if cached and cached[0] is quizzes and cached[1] == hidden:
         return cached[2]
-    drafts = set()
-    for path in (root / "quizzes").glob("*.yml"):
-        named = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
-        if named and named.group(1) in hidden:
-            drafts.add(f"quizzes/{path.name}")
+    drafts = {quiz for quiz, folder in quiz_load.quiz_owners(root).items() if folder in hidden}
     kept = quiz_load.QuizSet(
         [q for q in quizzes.quizzes if q.module not in hidden],
         [e for e in quizzes.errors if e.file not in drafts],
@@ -131,10 +125,6 @@ def text_renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
     return _state["renderer"]
 
 
-def _template(config: MkDocsConfig, name: str):
-    return course_templates.template(config, name)
-
-
 def _see_href(see: str | None, page: Page, files: Files) -> str | None:
     if not see:
         return None
@@ -161,7 +151,7 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
     ]
     intro = render(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
     script_text = {key[5:]: value for key, value in text.items() if key.startswith("quiz_")}
-    return _template(config, "partials/quiz.html").render(
+    return course_templates.template(config, "partials/quiz.html").render(
         quiz=quiz,
         questions=views,
         intro=intro,
@@ -191,7 +181,7 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
     if general:
         groups.append({"title": text["progress_quiz"], "href": "", "quizzes": general})
     script_text = {key: value for key, value in text.items() if key.startswith("progress_")}
-    return _template(config, "partials/quiz-progress.html").render(
+    return course_templates.template(config, "partials/quiz-progress.html").render(
         groups=groups,
         text=text,
         store=storage_namespace(config),

@@ -66,10 +66,6 @@ def generated_file(config: MkDocsConfig, language: str, folder: str, name: str, 
     return file
 
 
-def template(config: MkDocsConfig, name: str):
-    return course_templates.template(config, name)
-
-
 def objectives(config: MkDocsConfig, folder: str | None, language: str) -> dict[str, str]:
     module = next((m for m in shown_modules(config) if m.folder == folder), None)
     if module is None:
@@ -92,7 +88,7 @@ def render_handout(folder: str, config: MkDocsConfig, language: str) -> str:
     quiz = next((q for q in quiz_pages.load(config).quizzes if q.module == folder), None)
     sheet = trainer_views.worksheet(quiz.data, language, quiz_pages.text_renderer(config)) if quiz else []
     quiz_title = str(quiz_render.localized(quiz.data["title"], language)[0]) if quiz else ""
-    return template(config, "partials/trainer-handout.html").render(
+    return course_templates.template(config, "partials/trainer-handout.html").render(
         module=module,
         meta=meta,
         text=text,
@@ -114,7 +110,7 @@ def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
         if "intro" in quiz.data
         else ""
     )
-    return template(config, "partials/trainer-answer-key.html").render(
+    return course_templates.template(config, "partials/trainer-answer-key.html").render(
         quiz=quiz,
         questions=key,
         text=text,
@@ -157,6 +153,6 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
             )
     # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
     # bundle (.html URLs) has the pages, which print from the browser.
-    return template(config, "partials/trainer-materials.html").render(
+    return course_templates.template(config, "partials/trainer-materials.html").render(
         rows=rows, text=text, language=language, pdf=config.use_directory_urls
     )
