@@ -10,7 +10,6 @@ with COURSE_SHOW_DRAFTS=1) and left out of `mkdocs build`: its pages, nav entry 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,9 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from course.content import catalog as course_catalog
 from course.site import i18n as course_i18n
-from course.site import module_pages
+from course.site import module_pages, session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
 MODULE_LIST_MARKER = "<!-- course:module-list -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
-_state = {"command": "build"}
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -38,18 +35,11 @@ def project_root(config: MkDocsConfig) -> Path:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
+    session.started(command)  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        modules = course_catalog.load_catalog(project_root(config))
-    except course_catalog.CatalogError as error:
-        raise PluginError("Problems in the course modules:\n" + str(error)) from None
-    show_drafts = _state["command"] == "serve" or os.environ.get("COURSE_SHOW_DRAFTS") == "1"
-    hidden = [] if show_drafts else [m.folder for m in modules if m.draft]
-    config.extra["course_modules"] = [m for m in modules if m.folder not in hidden]
-    config.extra["course_hidden_modules"] = hidden  # read by hooks/quizzes.py
+    session.stop_on(session.course_for(config).module_problems, "Problems in the course modules")
     return config
 
 
@@ -61,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(
             "docs/modules/ exists but course modules live in the top-level modules/ folder; move them there"
         )
-    hidden = set(config.extra.get("course_hidden_modules", ()))
+    hidden = session.course_for(config).hidden
     for path in sorted((root / "modules").rglob("*")):
         relative = path.relative_to(root)
         if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course.languages import LANGUAGES
 from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
-LANGUAGES = quiz_pages.LANGUAGES
+
 QUIZ_BODY_MARKER = "<!-- course:quiz-body -->"
 MODULE_QUIZ_MARKER = "<!-- course:quiz -->"
 PROGRESS_MARKER = "<!-- course:progress -->"

@@ -7,19 +7,16 @@ of a quiz page and of the progress page.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from course.content import catalog as course_catalog
-from course.content import glossary as course_glossary
-from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
 from course.site import i18n as course_i18n
+from course.site import session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -27,83 +24,25 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-_state: dict = {}
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
-def course_index(root: Path, docs_dir: Path) -> quiz_validate.CourseIndex:
-    """The pages and heading ids that quiz 'see:' links and objectives may name."""
-    index = quiz_validate.CourseIndex()
-    modules = course_catalog.load_catalog(root)
-    for module in modules:
-        index.modules[module.folder] = module.objective_ids
-        index.levels[module.folder] = module.objective_levels
-        index.pages[f"modules/{module.folder}/"] = {
-            lang: quiz_load.heading_ids(page.path.read_text(encoding="utf-8")) for lang, page in module.pages.items()
-        }
-    terms = course_glossary.load_terms(root)
-    for path in sorted(docs_dir.rglob("*.md")):
-        base = path.relative_to(docs_dir).as_posix()[:-3]  # 'glossary.ru', 'trainers/index.en'
-        name, dot, suffix = base.rpartition(".")
-        language = suffix if dot and suffix in LANGUAGES else "en"
-        base = name if dot and suffix in LANGUAGES else base
-        key = "" if base == "index" else (base[: -len("/index")] if base.endswith("/index") else base) + "/"
-        anchors = quiz_load.heading_ids(path.read_text(encoding="utf-8"))
-        if "<!-- course:glossary -->" in path.read_text(encoding="utf-8"):
-            anchors |= {f"term-{t['id']}" for t in terms}
-        index.pages.setdefault(key, {})[language] = anchors
-    return index
-
 
 def load(config: MkDocsConfig) -> quiz_load.QuizSet:
-    """The checked quizzes of this build: loaded by the first language build, reused by the
-    others (static-i18n keeps the config; `mkdocs serve` loads a new one for each rebuild)."""
-    cached = config.extra.get("course_quiz_set")
-    if cached is None:
-        cached = config.extra["course_quiz_set"] = _load(config)
-    return cached
-
-
-def _load(config: MkDocsConfig) -> quiz_load.QuizSet:
-    root = project_root(config)
-    try:
-        index = course_index(root, Path(config.docs_dir))
-    except (course_catalog.CatalogError, course_glossary.GlossaryError):
+    """The checked quizzes of this build (without draft modules in a published build); a quiz
+    problem ends the build. Loaded once per build by the course model (course.site.session)."""
+    course = session.course_for(config)
+    if course.module_problems or course.glossary_problems:
         return quiz_load.QuizSet([], [], [])  # reported by the hooks that own those files
     if not quiz_validate.SCHEMA_FILE.is_file():
         raise PluginError(
             "quizzes/quiz.schema.json is missing: the build checks every quiz against it; restore it from the repository"
         )
-    quizzes = quiz_load.load_quizzes(root, index)
-    if config.extra.get("course_hidden_modules"):
-        quizzes = without_drafts(quizzes, root, tuple(config.extra["course_hidden_modules"]))
-    if quizzes.errors:
-        raise PluginError("Problems in the quiz files:\n" + "\n".join(problem.text() for problem in quizzes.errors))
+    quizzes = course.published_quiz_set
+    session.stop_on(quizzes.errors, "Problems in the quiz files")
     return quizzes
-
-
-def without_drafts(quizzes: quiz_load.QuizSet, root: Path, hidden: tuple) -> quiz_load.QuizSet:
-    """Leave out the quizzes of draft modules, and their problems, from a published build."""
-    cached = _state.get("published")
-    if cached and cached[0] is quizzes and cached[1] == hidden:
-        return cached[2]
-    drafts = {quiz for quiz, folder in quiz_load.quiz_owners(root).items() if folder in hidden}
-    kept = quiz_load.QuizSet(
-        [q for q in quizzes.quizzes if q.module not in hidden],
-        [e for e in quizzes.errors if e.file not in drafts],
-        [w for w in quizzes.warnings if w.file not in drafts],
-        [f for f in quizzes.quality if f.file not in drafts],
-    )
-    _state["published"] = (quizzes, hidden, kept)
-    return kept
 
 
 def draft_quiz_files(config: MkDocsConfig) -> set[str]:
     """Quiz files of the draft modules this build shows (`mkdocs serve`)."""
-    drafts = {module.folder for module in config.extra.get("course_modules", []) if module.draft}
+    drafts = session.course_for(config).drafts
     return {f"quizzes/{quiz.id}.yml" for quiz in load(config).quizzes if quiz.module in drafts}
 
 
@@ -117,12 +56,7 @@ def storage_namespace(config: MkDocsConfig) -> str:
 
 
 def text_renderer(config: MkDocsConfig) -> quiz_render.TextRenderer:
-    """Quiz texts to HTML with the site's Markdown extensions (one renderer per config)."""
-    key = id(config)
-    if _state.get("renderer_key") != key:
-        _state["renderer"] = quiz_render.TextRenderer(config.markdown_extensions, config.mdx_configs)
-        _state["renderer_key"] = key
-    return _state["renderer"]
+    return session.renderer_for(config)
 
 
 def _see_href(see: str | None, page: Page, files: Files) -> str | None:
@@ -167,7 +101,7 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
     text = course_i18n.ui_text(config, language)
     quizzes = load(config).quizzes
     groups = []
-    modules = config.extra["course_modules"]  # without draft modules in a published build
+    modules = session.course_for(config).published_modules
     for module in modules:
         module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         groups.append(

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from course.content import studytime as course_studytime
 from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
+from course.site import session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
 def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
     text = course_i18n.ui_text(config, language)
     rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
-    for number, module in enumerate(config.extra["course_modules"], start=1):
+    for number, module in enumerate(session.course_for(config).published_modules, start=1):
         source = module.pages.get(language) or module.pages["en"]
         meta = source.meta
         link = f"modules/{module.folder}/index.md"

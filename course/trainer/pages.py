@@ -17,6 +17,7 @@ from course.languages import LANGUAGES
 from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
+from course.site import session
 from course.site import templates as course_templates
 from course.trainer import views as trainer_views
 
@@ -37,7 +38,7 @@ def pdf_path(language: str, kind: str, name: str) -> str:
 
 
 def shown_modules(config: MkDocsConfig) -> list[course_catalog.Module]:
-    return config.extra.get("course_modules") or []
+    return session.course_for(config).published_modules
 
 
 def dest_uri(config: MkDocsConfig, language: str, folder: str, name: str) -> str:
