@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from course.site import i18n as course_i18n
@@ -30,10 +30,6 @@ OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
 
 
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def on_startup(command: str, dirty: bool) -> None:
     session.started(command)  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
 
@@ -45,48 +41,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)  # before static-i18n (-100), which must see the module files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = project_root(config)
-    docs_dir = Path(config.docs_dir)
-    if (docs_dir / "modules").exists():
+    if (Path(config.docs_dir) / "modules").exists():
         raise PluginError(
             "docs/modules/ exists but course modules live in the top-level modules/ folder; move them there"
         )
-    hidden = session.course_for(config).hidden
-    for path in sorted((root / "modules").rglob("*")):
-        relative = path.relative_to(root)
-        if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
-            continue
-        if relative.parts[1] in hidden:
-            continue  # a draft module: not published
-        file = File(
-            relative.as_posix(),
-            config.docs_dir,
-            config.site_dir,
-            config.use_directory_urls,
-            inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by on_nav below
-        )
+    for file in module_pages.module_files(config, session.course_for(config)):
         files.append(file)
     return files
 
 
 @event_priority(-200)  # after static-i18n rebuilt the file list
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    root = project_root(config)
-    for file in files:
-        if file.src_uri.startswith("modules/"):
-            file.abs_src_path = str(root / file.src_uri)
-            course_i18n.mark_file(file, project_path=file.src_uri)
-    pages = [
-        f.page
-        for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
-        if f.src_uri.startswith("modules/") and f.page is not None
-    ]
-    section = module_pages.section_holding(nav.items, OVERVIEW_PAGE)
-    if section is not None:
-        for page in pages:
-            page.parent = section
-            section.children.append(page)
-        course_i18n.relink_pages(nav)
+    module_pages.place_modules(nav, files, session.course_for(config).root, OVERVIEW_PAGE)
+    course_i18n.relink_pages(nav)
     return nav
 
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course.languages import LANGUAGES
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
@@ -21,8 +25,13 @@ from course.site import templates as course_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.nav import Navigation
+
+
+QUIZ_BODY_MARKER = "<!-- course:quiz-body -->"
+MODULE_QUIZ_MARKER = "<!-- course:quiz -->"
+PROGRESS_MARKER = "<!-- course:progress -->"
+GENERATOR = "hooks/quizzes.py"
 
 
 def load(config: MkDocsConfig) -> quiz_load.QuizSet:
@@ -44,6 +53,94 @@ def draft_quiz_files(config: MkDocsConfig) -> set[str]:
     """Quiz files of the draft modules this build shows (`mkdocs serve`)."""
     drafts = session.course_for(config).drafts
     return {f"quizzes/{quiz.id}.yml" for quiz in load(config).quizzes if quiz.module in drafts}
+
+
+def _dest_uri(config: MkDocsConfig, language: str, quiz_id: str) -> str:
+    page = f"quizzes/{quiz_id}/index.html" if config.use_directory_urls else f"quizzes/{quiz_id}.html"
+    return course_i18n.language_root(config, language) + page
+
+
+def quiz_files(config: MkDocsConfig, language: str) -> list[File]:
+    """One generated page per quiz in the language being built, linked to its siblings.
+
+    Out of the search index: a result must never show a question's answer or explanation;
+    learners reach a quiz from its module page and from the progress page.
+    """
+    files = []
+    for quiz in load(config).quizzes:
+        siblings = {
+            lang: File(
+                f"quizzes/{quiz.id}.md",
+                None,
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=_dest_uri(config, lang, quiz.id),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            for lang in LANGUAGES
+        }
+        file = siblings[language]
+        title, _ = quiz_render.localized(quiz.data["title"], language)
+        status = (quiz.data.get("translation") or {}).get(language, "")
+        file.content_string = (
+            f"---\ntitle: {yaml_text(title)}\ncourse_quiz: {quiz.id}\ntranslation: {status or 'none'}\n"
+            f"search:\n  exclude: true\n---\n\n{QUIZ_BODY_MARKER}\n"
+        )
+        file.generated_by = GENERATOR
+        course_i18n.mark_file(file, language, siblings, f"quizzes/{quiz.id}.yml")
+        files.append(file)
+    return files
+
+
+def place_in_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    """Each quiz page right after its module's page, titled in the reader's language."""
+    language = course_i18n.current_language(config)
+    text = course_i18n.ui_text(config, language)
+    generated = {f.src_uri[len("quizzes/") : -3]: f.page for f in files if f.generated_by == GENERATOR and f.page}
+    for quiz in load(config).quizzes:
+        page = generated.get(quiz.id)
+        if page is None:
+            continue
+        title, _ = quiz_render.localized(quiz.data["title"], language)
+        page.title = text["quiz_nav_title"].replace("#", str(title))
+        module_page = _find_module_page(nav.items, quiz.module) if quiz.module else None
+        if module_page is not None and isinstance(module_page.parent, Section):
+            siblings = module_page.parent.children
+            siblings.insert(siblings.index(module_page) + 1, page)
+            page.parent = module_page.parent
+
+
+def _find_module_page(items: list, folder: str) -> Page | None:
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri.startswith(f"modules/{folder}/index."):
+            return item
+        found = _find_module_page(getattr(item, "children", None) or [], folder)
+        if found:
+            return found
+    return None
+
+
+def module_quiz_links(page: Page, config: MkDocsConfig) -> tuple[str, str]:
+    """The buttons to a module's quizzes, and a warning when the page asks for a quiz it has not."""
+    folder = page.file.src_uri.split("/")[1] if page.file.src_uri.startswith("modules/") else None
+    language = course_i18n.current_language(config)
+    text = course_i18n.ui_text(config, language)
+    links = []
+    for quiz in load(config).quizzes:
+        if quiz.module == folder:
+            title, _ = quiz_render.localized(quiz.data["title"], language)
+            target = get_relative_url(f"quizzes/{quiz.id}.md", page.file.src_uri)
+            links.append(
+                f"[{text['quiz_take'].replace('#', str(title))}]({target}){{ .md-button .md-button--primary }}"
+            )
+    missing = ""
+    if not links:
+        where = getattr(page.file, "project_path", page.file.src_uri)
+        missing = (
+            f"{where}: the page asks for its quiz ({MODULE_QUIZ_MARKER}) but no quiz file names "
+            f"'module: {folder}'; create quizzes/{folder}.yml"
+        )
+    return "\n\n".join(links), missing
 
 
 def yaml_text(text: object) -> str:

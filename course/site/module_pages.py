@@ -7,8 +7,10 @@ overrides/partials/course-answer.html.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
@@ -20,6 +22,9 @@ from course.site import templates as course_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+    from course.model import Course
 
 ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
 
@@ -72,3 +77,46 @@ def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
             f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
         )
     return "\n".join(rows)
+
+
+def module_files(config: MkDocsConfig, course: Course) -> list[File]:
+    """Every file of the modules this build shows, under its path in the site (modules/...).
+
+    Added before static-i18n sorts files by language; `place_modules` points them back at
+    their real folder afterwards.
+    """
+    files = []
+    for path in course.sources.glob("modules/**/*"):
+        relative = path.relative_to(course.root)
+        if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        if relative.parts[1] in course.hidden:
+            continue  # a draft module: not published
+        files.append(
+            File(
+                relative.as_posix(),
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by place_modules
+            )
+        )
+    return files
+
+
+def place_modules(nav: Navigation, files: Files, root: Path, overview_page: str) -> None:
+    """Module pages, in folder order, into the nav section that holds the module overview."""
+    for file in files:
+        if file.src_uri.startswith("modules/"):
+            file.abs_src_path = str(root / file.src_uri)
+            course_i18n.mark_file(file, project_path=file.src_uri)
+    pages = [
+        f.page
+        for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+        if f.src_uri.startswith("modules/") and f.page is not None
+    ]
+    section = section_holding(nav.items, overview_page)
+    if section is not None:
+        for page in pages:
+            page.parent = section
+            section.children.append(page)
