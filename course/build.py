@@ -19,6 +19,9 @@ import time
 import zipfile
 from pathlib import Path
 
+from mkdocs.utils import yaml_load
+
+from course.site import corrections
 from course.site.bundle import ZIP_NAME  # the names the download page links
 from course.site.bundle import ZIP_URL as ZIP_IN_SITE
 
@@ -109,13 +112,28 @@ def _replace_folder(new: Path, target: Path) -> None:
     new.rename(target)
 
 
-def main() -> int:
-    code = build_all()
+def corrections_warning(project: Path = PROJECT) -> str | None:
+    """The warning for a build whose pages would have no way to report a mistake."""
+    with open(project / "mkdocs.yml", "rb") as handle:
+        extra = yaml_load(handle).get("extra") or {}
+    try:
+        return corrections.missing_warning(extra)
+    except corrections.CorrectionsError:
+        return None  # the build stops on it with the same message
+
+
+def main(project: Path = PROJECT) -> int:
+    warning = corrections_warning(project)
+    if warning:
+        print(warning, file=sys.stderr)
+    code = build_all(project)
     if code != 0:
         print("Build failed: site/ and dist/ were left as they were. Fix the problems listed above.", file=sys.stderr)
     else:
-        size = (PROJECT / "dist" / ZIP_NAME).stat().st_size
+        size = (project / "dist" / ZIP_NAME).stat().st_size
         print(f"Built the course into site/ and the offline bundle into dist/{ZIP_NAME} ({size / 1e6:.1f} MB)")
+        if warning:
+            print(warning, file=sys.stderr)  # again at the end, where it is seen
     return code
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
+
+from mkdocs.exceptions import PluginError
 
 from course.languages import LANGUAGE_ROOTS, LANGUAGES
+from course.site import corrections as course_corrections
 from course.site import i18n as course_i18n
 
 if TYPE_CHECKING:
@@ -55,7 +58,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["course_draft"] = (
         str(page.meta.get("translation", "")).lower() == "draft" and not context["course_fallback"]
     )
-    context["course_correction_href"] = _correction_href(config, page, context["course_text"])
+    try:
+        context["course_correction"] = course_corrections.correction(
+            config.extra, page.title or "", page.canonical_url or page.url, context["course_text"]
+        )
+    except course_corrections.CorrectionsError as error:
+        raise PluginError(str(error)) from None
     return context
 
 
@@ -77,12 +85,3 @@ def _label_task_checkboxes(html: str) -> str:
         return f'{match[1]} aria-labelledby="{ident}"{match[2]}<span id="{ident}">{match[3]}</span>'
 
     return TASK_ITEM.sub(labelled, html)
-
-
-def _correction_href(config: MkDocsConfig, page: Page, text: dict[str, str]) -> str | None:
-    address = config.extra.get("corrections_email")
-    if not address:
-        return None
-    subject = text["correction_subject"].replace("#", page.title or "")
-    body = text["correction_body"].replace("#", page.canonical_url or page.url)
-    return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"

@@ -16,9 +16,9 @@ def small_project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResult:
-    """The fixture site, built once with --strict."""
+    """The fixture site, built once with --strict, with the maintainers' address for corrections."""
     project = sitebuild.make_project(tmp_path_factory.mktemp("small") / "project")
-    result = sitebuild.build(project)
+    result = sitebuild.build(project, env={"CORRECTIONS_EMAIL": sitebuild.CORRECTIONS_EMAIL})
     assert result.returncode == 0, result.output
     return result
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).resolve().parent / "fixtures" / "site"
+CORRECTIONS_EMAIL = "team@upr-course.org"  # the small site's corrections address
+BUILD_SETTINGS = ("SITE_URL", "CORRECTIONS_EMAIL", "COURSE_REPOSITORY")  # read by mkdocs.yml
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs/assets", "quizzes/quiz.schema.json", "ui_strings.yml")
 
 
@@ -76,7 +78,9 @@ def build(project: Path, site: Path | None = None, config: str = "mkdocs.yml", e
     """Run a strict MkDocs build of project into site and capture everything it prints."""
     site = site or project.parent / f"{project.name}-site"
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    environment.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
+    for name in BUILD_SETTINGS:  # the developer's own settings never reach a test build
+        if name not in (env or {}):
+            environment.pop(name, None)
     result = subprocess.run(
         [
             sys.executable,

@@ -13,6 +13,7 @@ import yaml
 
 from course.languages import LANGUAGE_ROOTS
 from course.trainer import html as trainer_html
+from course.trainer import views as trainer_views
 
 LANGUAGES = LANGUAGE_ROOTS
 QUIZ = "02-upr-mechanism"
@@ -58,21 +59,34 @@ def test_answer_keys_exist_in_every_language_with_questions_in_file_order(course
             assert re.findall(r'data-key-question="([^"]+)"', page) == questions, (quiz_id, language)
 
 
+def paper_options(question: dict, language: str) -> list[tuple[str, str, bool]]:
+    """(letter, text, right?) of a choice question's options in the order paper prints them."""
+    order = trainer_views.paper_orders(quiz_file()["questions"])[question["id"]]
+    return [
+        (
+            trainer_views.letter(place),
+            text_of(question["options"][i]["text"], language),
+            bool(question["options"][i].get("correct")),
+        )
+        for place, i in enumerate(order)
+    ]
+
+
 @pytest.mark.parametrize("language", ["en", "tg"])
-def test_answer_key_names_options_by_text_in_file_order_and_marks_the_right_ones(course_site, language):
+def test_answer_key_names_options_by_letter_and_text_in_worksheet_order_and_marks_the_right_ones(course_site, language):
     page = course_site.page(f"{LANGUAGES[language]}trainers/answer-keys/{QUIZ}/")
     checked = 0
     for question in quiz_file()["questions"]:
         part = block(page, f'data-key-question="{question["id"]}"')
         if question["type"] in ("single", "multiple"):
             shown = [plain(o) for o in re.findall(r'<li class="mdx-key__option[^"]*">(.*?)</li>', part, re.DOTALL)]
-            expected = [text_of(o["text"], language) for o in question["options"]]
-            assert [s.split(". ", 1)[1].split(" ✓")[0] for s in shown] == expected, question["id"]
-            for option, line in zip(question["options"], shown, strict=False):
-                assert ("✓" in line) == bool(option.get("correct")), (question["id"], line)
+            expected = paper_options(question, language)
+            assert [s.split(" ✓")[0] for s in shown] == [f"{letter}. {text}" for letter, text, _ in expected]
+            for (_, _, right), line in zip(expected, shown, strict=True):
+                assert ("✓" in line) == right, (question["id"], line)
             answer = plain(re.search(r'class="mdx-key__answer">(.*?)</p>', part, re.DOTALL).group(1))
-            for option in question["options"]:
-                assert (text_of(option["text"], language) in answer) == bool(option.get("correct"))
+            for letter, text, right in expected:
+                assert (f"{letter}. {text}" in answer) == right, (question["id"], answer)
             checked += 1
         elif question["type"] == "order":
             sequence = re.search(r'<ol class="mdx-key__sequence">(.*?)</ol>', part, re.DOTALL).group(1)
@@ -81,8 +95,9 @@ def test_answer_key_names_options_by_text_in_file_order_and_marks_the_right_ones
             ]
             checked += 1
         elif question["type"] == "match":
-            for pair in question["pairs"]:
-                assert f"{text_of(pair['left'], language)} → {text_of(pair['right'], language)}" in plain(part)
+            for number, pair in enumerate(question["pairs"], start=1):
+                left, right = text_of(pair["left"], language), text_of(pair["right"], language)
+                assert re.search(rf"{number}\. {re.escape(left)} → [A-Z]\. {re.escape(right)}", plain(part))
             checked += 1
     assert checked >= 3
 
@@ -139,9 +154,9 @@ def test_handout_has_module_text_then_worksheet_without_answers(course_site):
     for question in quiz["questions"]:
         part = block(worksheet, f'data-worksheet-question="{question["id"]}"')
         assert plain(text_of(question["explanation"], "tg"))[:60] not in plain(part)
-        if question["type"] in ("single", "multiple"):
-            shown = [plain(o).split(". ", 1)[1] for o in re.findall(r"<li>(.*?)</li>", part, re.DOTALL)]
-            assert shown == [text_of(o["text"], "tg") for o in question["options"]], question["id"]
+        if question["type"] in ("single", "multiple"):  # the answer key's letters
+            shown = [plain(o) for o in re.findall(r"<li>(.*?)</li>", part, re.DOTALL)]
+            assert shown == [f"{letter}. {text}" for letter, text, _ in paper_options(question, "tg")]
         if question["type"] == "order":  # the file order is the answer: never printed as it is
             shown = [plain(i) for i in re.findall(r"<li>(.*?)</li>", part, re.DOTALL)]
             assert sorted(shown) == sorted(text_of(i, "tg") for i in question["items"])
@@ -232,3 +247,46 @@ def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path)
         assert all(embedded for _, embedded in fonts), fonts
     worksheet = "".join(p.extract_text() for p in PdfReader(tmp_path / f"handout-{QUIZ}.pdf").pages)
     assert "Варақаи корӣ" in worksheet and "✓" not in worksheet
+
+
+@pytest.mark.browser
+def test_trainer_marks_a_worksheet_with_its_key_and_right_letters_are_spread(page_in, course_server):
+    """What a trainer does in the browser: read the right letters in each answer key, find the
+    same letters and texts on the worksheet, and see that the letters do not give answers away."""
+    page = page_in()
+    for quiz_id in quiz_ids():
+        page.goto(f"{course_server}trainers/answer-keys/{quiz_id}/")
+        key = {}
+        for item in page.locator(
+            "[data-key-question][data-type=single], [data-key-question][data-type=multiple]"
+        ).all():
+            options = item.locator(".mdx-key__option")
+            key[item.get_attribute("data-key-question")] = (
+                item.get_attribute("data-type"),
+                [(o.locator(".mdx-ws__letter").inner_text().rstrip("."), "✓" in o.inner_text()) for o in options.all()],
+                [" ".join(o.inner_text().split("✓")[0].split()) for o in options.all()],
+            )
+        page.goto(f"{course_server}trainers/handouts/{quiz_id}/")
+        singles, multiples = [], []
+        for question_id, (kind, marks, lines) in key.items():
+            printed = page.locator(f"[data-worksheet-question='{question_id}'] .mdx-ws__options li")
+            assert [" ".join(line.split()) for line in printed.all_inner_texts()] == lines, question_id
+            right = [letter for letter, correct in marks if correct]
+            (singles if kind == "single" else multiples).append((right, len(marks)))
+        assert len(singles) >= 4 and multiples, quiz_id
+        letters = [right[0] for right, _ in singles]
+        assert len(set(letters)) >= 3, (quiz_id, letters)  # not always A, nor two letters by turns
+        assert letters.count("A") <= len(letters) / 2, (quiz_id, letters)
+        for right, _ in multiples:  # "choose all": the right options are not the first ones
+            assert right != [trainer_views.letter(n) for n in range(len(right))], (quiz_id, right)
+        assert any(right[-1] != trainer_views.letter(count - 1) for right, count in multiples), quiz_id
+
+
+def test_paper_letters_are_the_same_at_every_build(small_site, small_project, tmp_path):
+    """Seeded by question ids, not by the process: a second build in another process with
+    another hash seed prints the same worksheet and answer key."""
+    again = sitebuild.build(small_project, tmp_path / "again", env={"PYTHONHASHSEED": "12345"})
+    assert again.returncode == 0, again.output
+    for url in ("trainers/handouts/01-sample/", "ru/trainers/answer-keys/01-sample/"):
+        first, second = article(small_site.page(url)), article(again.page(url))
+        assert "mdx-ws__letter" in first and first == second, url

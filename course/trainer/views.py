@@ -1,11 +1,16 @@
-"""Worksheets and answer keys as plain view data, in one language, in the quiz file's order.
+"""Worksheets and answer keys as plain view data, in one language, questions in the file's order.
 
 Knows nothing of MkDocs: it takes a quiz's data as written, a Markdown renderer and the
 module's objectives, and returns what overrides/partials/trainer-*.html draw.
+
+Quiz files list the right option first more often than not, so paper never prints options in
+the file's order: each choice question gets one order (paper_orders), the same in the worksheet
+and in its answer key, the same at every build, with the right answers spread over the letters.
 """
 
 from __future__ import annotations
 
+import random
 import string
 from collections.abc import Callable
 
@@ -19,6 +24,44 @@ def letter(index: int) -> str:
     return LETTERS[index] if index < len(LETTERS) else letter(index // len(LETTERS) - 1) + LETTERS[index % len(LETTERS)]
 
 
+def paper_orders(questions: list[dict]) -> dict[str, list[int]]:
+    """Question id -> the order its options are printed in (file indices), for choice questions.
+
+    Seeded by the question id, so every build prints the same letters. Going through the
+    quiz in the file's order, each question puts its right options on the letters that have
+    held right answers least often so far (single-choice and 'choose all' counted apart), and
+    'choose all' never prints its right options as the first ones. A question marked
+    'shuffle: false' keeps the author's order (an option such as 'all of the above').
+    """
+    orders: dict[str, list[int]] = {}
+    used: dict[str, list[int]] = {"single": [], "multiple": []}  # right answers per letter so far
+    for question in questions:
+        kind = question.get("type")
+        if kind not in ("single", "multiple"):
+            continue
+        count = len(question["options"])
+        correct = [i for i, option in enumerate(question["options"]) if option.get("correct")]
+        if question.get("shuffle", True) is False or count < 2 or not 0 < len(correct) < count:
+            orders[question["id"]] = list(range(count))
+            continue
+        generator = random.Random(f"paper:{question['id']}")
+        tally = used[kind]
+        tally += [0] * (count - len(tally))
+        places: list[int] = []
+        while not places or (kind == "multiple" and places == list(range(len(correct)))):
+            ranked = sorted(range(count), key=lambda place: (tally[place], generator.random()))
+            places = sorted(ranked[: len(correct)])
+        others = [i for i in range(count) if i not in correct]
+        generator.shuffle(others)
+        right = correct[:]
+        generator.shuffle(right)
+        order = [right.pop() if place in places else others.pop() for place in range(count)]
+        for place in places:
+            tally[place] += 1
+        orders[question["id"]] = order
+    return orders
+
+
 def _questions(quiz_data: dict, language: str, render: Callable[[object], str]) -> list[dict]:
     questions = quiz_data["questions"]
     return [
@@ -27,14 +70,23 @@ def _questions(quiz_data: dict, language: str, render: Callable[[object], str]) 
     ]
 
 
+def _paper_options(view: dict, order: list[int]) -> list[dict]:
+    """A choice question's options as printed: lettered by their place on paper."""
+    return [
+        {"letter": letter(place), "html": view["options"][i]["html"], "correct": view["options"][i]["correct"]}
+        for place, i in enumerate(order)
+    ]
+
+
 def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -> list[dict]:
     """Questions for paper, without any answer.
 
-    Options keep the file's order. Two lists cannot: the items of an 'order' question and the
-    right-hand column of a 'match' question are written in the file in their right order, so
-    the worksheet prints them in the quiz page's fixed order, which is never the answer.
+    No list prints in the file's order, which is often the answer: options follow
+    paper_orders; the items of an 'order' question and the right-hand column of a 'match'
+    question follow the quiz page's fixed order, which is never the right one.
     """
     sheet = []
+    orders = paper_orders(quiz_data["questions"])
     for view in _questions(quiz_data, language, render):
         item = {
             "id": view["id"],
@@ -44,7 +96,9 @@ def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -
             "untranslated": view["untranslated"],
         }
         if view["type"] in ("single", "multiple"):
-            item["options"] = [{"letter": letter(o["index"]), "html": o["html"]} for o in view["options"]]
+            item["options"] = [
+                {"letter": o["letter"], "html": o["html"]} for o in _paper_options(view, orders[view["id"]])
+            ]
         elif view["type"] == "order":
             item["items"] = [
                 {"letter": letter(n), "html": view["order_items"][i]["html"]}
@@ -62,8 +116,13 @@ def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -
 def answer_key(
     quiz_data: dict, language: str, render: Callable[[object], str], objectives: dict[str, str]
 ) -> list[dict]:
-    """Questions with their right answers named by text, explanations and objectives."""
+    """Questions with their right answers named by letter and text, explanations and objectives.
+
+    Options carry the letters the worksheet prints (paper_orders), so a trainer marks paper
+    with it; a match question's pairs name the worksheet's letter of each right-hand answer.
+    """
     key = []
+    orders = paper_orders(quiz_data["questions"])
     for view in _questions(quiz_data, language, render):
         item = {
             "id": view["id"],
@@ -76,16 +135,18 @@ def answer_key(
             "untranslated": view["untranslated"],
         }
         if view["type"] in ("single", "multiple"):
-            item["options"] = [
-                {"letter": letter(o["index"]), "html": o["html"], "correct": o["correct"]} for o in view["options"]
-            ]
-            item["correct"] = [o["html"] for o in view["options"] if o["correct"]]
+            item["options"] = _paper_options(view, orders[view["id"]])
+            item["correct"] = [o for o in item["options"] if o["correct"]]
         elif view["type"] == "true_false":
             item["answer"] = view["answer"]
         elif view["type"] == "order":
             item["sequence"] = [i["html"] for i in view["order_items"]]
         elif view["type"] == "match":
-            item["pairs"] = [{"left": p["left"], "right": p["right"]} for p in view["pairs"]]
+            letters = {i: letter(n) for n, i in enumerate(view["right_order"])}
+            item["pairs"] = [
+                {"number": p["index"] + 1, "left": p["left"], "letter": letters[p["index"]], "right": p["right"]}
+                for p in view["pairs"]
+            ]
         elif view["type"] == "short":
             item["accepted"] = view["accept_shown"]
         key.append(item)
