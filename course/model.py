@@ -170,4 +170,4 @@ class Course:
     @cached_property
     def language_findings(self) -> list[course_language.LanguageFinding]:
         """Forms to avoid, stale future tense and numbers that differ between languages."""
-        return course_language.check_course(self)
+        return course_language.check_course(self.sources, self.modules, self.terms, self.quiz_owners)

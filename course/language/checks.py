@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from course.language import numbers as course_numbers
 from course.language import termbase as course_termbase
@@ -16,9 +15,6 @@ from course.language import texts as course_texts
 from course.language import timewords as course_timewords
 from course.problems import Problem
 from course.sources import Sources
-
-if TYPE_CHECKING:
-    from course.model import Course
 
 
 @dataclass(frozen=True)
@@ -51,11 +47,10 @@ def facts_years(sources: Sources, modules: list, owners: dict[str, str]) -> tupl
     return years, fallback
 
 
-def check_course(course: Course) -> list[LanguageFinding]:
-    """Every termbase, future-tense and number finding in the course's text."""
-    texts = course_texts.all_texts(course.sources)
-    terms = course.terms
-    years, fallback = facts_years(course.sources, course.modules, course.quiz_owners)
+def check_course(sources: Sources, modules: list, terms: list[dict], owners: dict[str, str]) -> list[LanguageFinding]:
+    """Every termbase, future-tense and number finding in the course's text (owners: quiz -> module)."""
+    texts = course_texts.all_texts(sources)
+    years, fallback = facts_years(sources, modules, owners)
     found = [
         LanguageFinding("termbase", f) for f in course_termbase.check_texts(texts, course_termbase.avoid_forms(terms))
     ]
