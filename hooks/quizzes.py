@@ -13,8 +13,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from course.quizzes import pages as quiz_pages
 from course.site import i18n as course_i18n
+from course.site import quiz_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

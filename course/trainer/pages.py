@@ -14,10 +14,9 @@ from mkdocs.utils import get_relative_url
 
 from course.content import catalog as course_catalog
 from course.languages import LANGUAGES
-from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
-from course.site import session
+from course.site import quiz_pages, session
 from course.site import templates as course_templates
 from course.trainer import views as trainer_views
 
