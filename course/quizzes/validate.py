@@ -225,6 +225,12 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
     else:
         objectives = {f"{folder}/{objective}" for folder, ids in index.modules.items() for objective in ids}
         declared_by = "no module declares"
+    if "purpose" in data and module is not None and ("purpose",) not in broken:
+        report.error(
+            located.line(("purpose",)),
+            f"a module's quiz has 'purpose: {data['purpose']}', which only a course-wide quiz has",
+            "remove 'purpose', or remove 'module' to make the quiz course-wide",
+        )
     if ("title",) not in broken:
         _check_translations(where, located, ("title",), data.get("title"), "the quiz", report)
     if "intro" in data and ("intro",) not in broken:

@@ -15,6 +15,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from course.content import studytime as course_studytime
+from course.languages import text_in
 from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
 from course.site import session
@@ -65,9 +66,11 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
 
 
 def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
+    """The table of modules with their study time, between the diagnostic and the final assessment."""
     text = course_i18n.ui_text(config, language)
+    course = session.course_for(config)
     rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
-    for number, module in enumerate(session.course_for(config).published_modules, start=1):
+    for number, module in enumerate(course.published_modules, start=1):
         source = module.pages.get(language) or module.pages["en"]
         meta = source.meta
         link = f"modules/{module.folder}/index.md"
@@ -76,7 +79,18 @@ def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
         rows.append(
             f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
         )
-    return "\n".join(rows)
+    table = "\n".join(rows)
+    course_wide = {quiz.data["purpose"]: quiz for quiz in course.published_quiz_set.quizzes if quiz.data.get("purpose")}
+
+    def invitation(purpose: str) -> str:
+        quiz = course_wide.get(purpose)
+        if quiz is None:
+            return ""
+        title = text_in(quiz.data["title"], language)
+        return text[f"modules_{purpose}"].replace("#", f"[{title}](quizzes/{quiz.id}.md)")
+
+    parts = [invitation("diagnostic"), table, invitation("final")]
+    return "\n\n".join(part for part in parts if part)
 
 
 def module_files(config: MkDocsConfig, course: Course) -> list[File]:

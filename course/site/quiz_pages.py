@@ -20,7 +20,7 @@ from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
 from course.site import i18n as course_i18n
-from course.site import session
+from course.site import module_pages, session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ QUIZ_BODY_MARKER = "<!-- course:quiz-body -->"
 MODULE_QUIZ_MARKER = "<!-- course:quiz -->"
 PROGRESS_MARKER = "<!-- course:progress -->"
 GENERATOR = "hooks/quizzes.py"
+MODULES_OVERVIEW = "modules.md"  # the page listing the modules; its nav section holds them
 
 
 def load(config: MkDocsConfig) -> quiz_load.QuizSet:
@@ -93,7 +94,8 @@ def quiz_files(config: MkDocsConfig, language: str) -> list[File]:
 
 
 def place_in_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-    """Each quiz page right after its module's page, titled in the reader's language."""
+    """Each quiz page right after its module's page, titled in the reader's language; the
+    diagnostic first in the modules' section (right after the overview), the final assessment last."""
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
     generated = {f.src_uri[len("quizzes/") : -3]: f.page for f in files if f.generated_by == GENERATOR and f.page}
@@ -102,12 +104,28 @@ def place_in_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         if page is None:
             continue
         title, _ = quiz_render.localized(quiz.data["title"], language)
-        page.title = text["quiz_nav_title"].replace("#", str(title))
+        purpose = quiz.data.get("purpose")
+        page.title = str(title) if purpose else text["quiz_nav_title"].replace("#", str(title))
+        section = module_pages.section_holding(nav.items, MODULES_OVERVIEW) if purpose else None
+        if section is not None:
+            overview = next(i for i, item in enumerate(section.children) if _is_page(item, MODULES_OVERVIEW))
+            section.children.insert(overview + 1 if purpose == "diagnostic" else len(section.children), page)
+            page.parent = section
+            continue
         module_page = _find_module_page(nav.items, quiz.module) if quiz.module else None
         if module_page is not None and isinstance(module_page.parent, Section):
             siblings = module_page.parent.children
             siblings.insert(siblings.index(module_page) + 1, page)
             page.parent = module_page.parent
+
+
+def _is_page(item: object, src_uri: str) -> bool:
+    return isinstance(item, Page) and getattr(item.file, "norm_src_uri", None) == src_uri
+
+
+def course_wide(config: MkDocsConfig, purpose: str) -> quiz_load.Quiz | None:
+    """The course's diagnostic or final assessment, if it has one."""
+    return next((quiz for quiz in load(config).quizzes if quiz.data.get("purpose") == purpose), None)
 
 
 def _find_module_page(items: list, folder: str) -> Page | None:
