@@ -49,3 +49,39 @@ def test_a_modules_quiz_with_a_purpose_is_refused_naming_the_line():
     assert [(p.line, p.message) for p in report.errors] == [
         (line, "a module's quiz has 'purpose: diagnostic', which only a course-wide quiz has")
     ]
+
+
+@pytest.fixture(scope="module")
+def course_wide_server(course_wide_site):
+    import browser
+
+    with browser.serve(course_wide_site.site) as url:
+        yield url
+
+
+def answer_true_false(page, question_id: str, label: str) -> None:
+    question = page.locator(f"fieldset[data-question='{question_id}']")
+    question.get_by_label(label, exact=True).click()
+    question.locator("[data-action=check]").click()
+
+
+@pytest.mark.browser
+def test_the_diagnostic_names_the_modules_to_start_with_and_gives_no_verdict(course_wide_server, page_in):
+    from playwright.sync_api import expect
+
+    page = page_in(viewport={"width": 360, "height": 740})
+    page.goto(course_wide_server + "quizzes/course-diagnostic/")
+    advice = page.locator(".mdx-quiz__advice")
+    answer_true_false(page, "diagnostic-troika", "True")
+    expect(advice).to_be_hidden()  # not before every question is checked
+    answer_true_false(page, "diagnostic-duties", "True")  # wrong: ignoring is no duty
+    expect(advice).to_be_visible()
+    expect(advice.locator("li:visible")).to_have_text(["Sample module"])
+    expect(advice.get_by_role("link", name="Sample module")).to_have_attribute("href", "../../modules/01-sample/")
+    expect(page.locator(".mdx-quiz__verdict")).to_be_hidden()
+    page.reload()  # the advice comes back with the stored answers
+    expect(advice.locator("li:visible")).to_have_text(["Sample module"])
+    page.locator("fieldset[data-question='diagnostic-duties'] [data-action=retry]").click()
+    answer_true_false(page, "diagnostic-duties", "False")
+    expect(advice.locator(".mdx-quiz__advice-none")).to_be_visible()
+    expect(advice.locator("li:visible")).to_have_count(0)

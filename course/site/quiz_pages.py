@@ -208,7 +208,32 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
         language=language,
         store=storage_namespace(config),
         script_text=script_text,
+        advice=diagnostic_advice(quiz, page, config, files, language),
     )
+
+
+def diagnostic_advice(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: Files, language: str) -> list:
+    """For a diagnostic: each module it probes, in course order, with the questions that probe it
+    (objectives are written 'module/objective'); the page shows those the learner missed."""
+    if quiz.data.get("purpose") != "diagnostic":
+        return []
+    probed: dict[str, list[str]] = {}
+    for question in quiz.data["questions"]:
+        folder = str(question.get("objective", "")).partition("/")[0]
+        probed.setdefault(folder, []).append(question["id"])
+    advice = []
+    for module in session.course_for(config).published_modules:
+        if module.folder in probed:
+            module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
+            advice.append(
+                {
+                    "folder": module.folder,
+                    "title": module.title(language),
+                    "href": get_relative_url(module_file.url, page.url) if module_file else "",
+                    "questions": " ".join(probed[module.folder]),
+                }
+            )
+    return advice
 
 
 def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:

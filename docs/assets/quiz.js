@@ -292,6 +292,7 @@
     this.text = readText(root, ".mdx-quiz__text");
     this.live = root.querySelector(".mdx-quiz__live");
     this.summary = root.querySelector(".mdx-quiz__summary");
+    this.advice = root.querySelector(".mdx-quiz__advice");
     this.questions = Array.prototype.map.call(root.querySelectorAll("fieldset.mdx-q"), function (el) { return new Question(el, self); });
     this.state = load(this.ns, this.id);
     this.questions.forEach(function (q) { self.start(q); });
@@ -361,6 +362,7 @@
 
   Quiz.prototype.updateSummary = function (justChecked) {
     var checked = this.questions.filter(function (q) { return q.score !== null; });
+    this.showAdvice(checked.length === this.questions.length);
     var scoreNode = this.summary.querySelector(".mdx-quiz__score");
     if (checked.length < this.questions.length) {
       this.summary.hidden = true;
@@ -406,6 +408,28 @@
       this.announce(scoreNode.textContent + " " + firstNode.textContent + " " + verdict.textContent);
       this.summary.focus();
     }
+  };
+
+  /* A diagnostic has no pass mark: once every question is checked, it names the modules whose
+     questions were not all right, the weakest first, in the course's order among equals. */
+  Quiz.prototype.showAdvice = function (complete) {
+    if (!this.advice) return;
+    this.summary.querySelector(".mdx-quiz__verdict").hidden = true;
+    this.advice.hidden = !complete;
+    if (!complete) return;
+    var byId = {};
+    this.questions.forEach(function (q) { byId[q.id] = q; });
+    var items = Array.prototype.slice.call(this.advice.querySelectorAll("li[data-module]"));
+    var weak = items.map(function (item, position) {
+      var scores = item.getAttribute("data-questions").split(" ").map(function (id) { return byId[id] ? byId[id].score || 0 : 1; });
+      return { item: item, position: position, score: scores.reduce(function (a, b) { return a + b; }, 0) / scores.length };
+    }).filter(function (entry) { return entry.score < 1; });
+    weak.sort(function (a, b) { return a.score - b.score || a.position - b.position; });
+    var list = this.advice.querySelector("ol");
+    items.forEach(function (item) { item.hidden = true; });
+    weak.forEach(function (entry) { entry.item.hidden = false; list.appendChild(entry.item); });
+    this.advice.querySelector(".mdx-quiz__advice-some").hidden = !weak.length;
+    this.advice.querySelector(".mdx-quiz__advice-none").hidden = weak.length > 0;
   };
 
   /* The first complete attempt decides "passed": each question's score at its first check.
