@@ -65,6 +65,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
     if MODULE_LIST_MARKER in markdown:
         markdown = markdown.replace(MODULE_LIST_MARKER, module_pages.module_list(config, page, language))
+    if page.file.src_uri.startswith("modules/") and page.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
+        markdown += module_pages.module_nav(config, page, files, language)
     if module_pages.ANSWER_MARKER.search(markdown):
         page.meta["course_answers"] = True  # main.html loads the quiz script and styles
         markdown = module_pages.ANSWER_MARKER.sub(

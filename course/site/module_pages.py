@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from course.content import studytime as course_studytime
 from course.languages import text_in
@@ -134,3 +135,25 @@ def place_modules(nav: Navigation, files: Files, root: Path, overview_page: str)
         for page in pages:
             page.parent = section
             section.children.append(page)
+
+
+def module_nav(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """Links to the previous and the next module of the course, for the end of a module page."""
+    folder = answer_owner(page.file.src_uri) if page.file.src_uri.startswith("modules/") else None
+    modules = session.course_for(config).published_modules
+    folders = [module.folder for module in modules]
+    if folder not in folders:
+        return ""
+    position = folders.index(folder)
+
+    def neighbour(index: int) -> dict | None:
+        if not 0 <= index < len(modules):
+            return None
+        module = modules[index]
+        file = files.get_file_from_path(f"modules/{module.folder}/index.md")
+        return {"href": get_relative_url(file.url, page.url), "title": module.title(language)} if file else None
+
+    html = course_templates.template(config, "partials/course-module-nav.html").render(
+        previous=neighbour(position - 1), next=neighbour(position + 1), text=course_i18n.ui_text(config, language)
+    )
+    return "\n\n" + html.strip() + "\n"
