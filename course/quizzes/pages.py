@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from course.content import catalog as course_catalog
 from course.content import glossary as course_glossary
-from course.languages import LANGUAGES
+from course.languages import LANGUAGES, LETTER_FOLD
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
@@ -159,6 +159,7 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
         language=language,
         store=storage_namespace(config),
         script_text=script_text,
+        letter_fold=LETTER_FOLD,  # short answers: the learner's letters folded as the accepted ones were
     )
 
 
