@@ -88,3 +88,37 @@ def test_pages_fetch_no_sitemap(page_in, course_server, language):
         course_server + LANGUAGE_ROOTS[language] + "modules/01-human-rights-obligations/", wait_until="networkidle"
     )
     assert not [url for url in requested if url.endswith("sitemap.xml")]
+
+
+def switch_language_at_a_section(page, address: str, switch_to: str) -> None:
+    """On a phone, scroll a long module page down to a section and switch the language."""
+    page.goto(address)
+    section = page.locator("h2#core-treaties")
+    while section.evaluate("heading => heading.getBoundingClientRect().top") > 120:
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(50)
+    page.locator(".md-header .md-select button").tap()
+    page.locator(f".md-select__link[hreflang={switch_to}]").tap()
+    page.wait_for_url("**#core-treaties")
+    assert page.locator("html").get_attribute("lang") == switch_to
+    top = page.locator("h2#core-treaties").evaluate("heading => heading.getBoundingClientRect().top")
+    assert 0 <= top < 740 / 2, f"the section is not in view ({top} px)"
+
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("start, switch_to", [("ru/", "tg"), ("tg/", "en"), ("", "ru")])
+def test_language_switcher_keeps_the_section_being_read(page_in, course_server, start, switch_to):
+    page = page_in(**PHONE)
+    switch_language_at_a_section(page, course_server + start + "modules/01-human-rights-obligations/", switch_to)
+    assert page.url.startswith(course_server + LANGUAGE_ROOTS[switch_to] + "modules/01-human-rights-obligations/")
+
+
+@pytest.mark.browser
+def test_language_switcher_keeps_the_section_from_file(page_in, bundle):  # noqa: F811 - the fixture imported above
+    folder = bundle.resolve().as_uri() + "/"
+    page = page_in(**PHONE)
+    switch_language_at_a_section(page, folder + "ru/modules/01-human-rights-obligations/index.html", "tg")
+    assert page.url == folder + "tg/modules/01-human-rights-obligations/index.html#core-treaties"
