@@ -40,10 +40,17 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _NoStoreHandler(_QuietHandler):
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")  # only the service worker may keep files
+        super().end_headers()
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, no_store: bool = False) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and yield its base URL; with no_store, the browser's
+    HTTP cache keeps nothing, so a test sees what the service worker (or nothing) serves."""
+    handler = functools.partial(_NoStoreHandler if no_store else _QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

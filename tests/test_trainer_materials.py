@@ -134,9 +134,9 @@ def test_trainer_pages_stay_out_of_learners_nav_and_search(course_site):
             nav = nav[nav.index('<nav class="md-nav md-nav--primary"') :]
             nav = nav[: nav.index("</nav>\n</div>") if "</nav>\n</div>" in nav else len(nav)]
             assert "answer-keys/" not in nav and "handouts/" not in nav, (language, learner_page)
-    indexes = sorted(course_site.site.rglob("search_index.json"))
+    indexes = sorted(course_site.site.rglob("search_docs.json"))  # the pages of each language's search index
     assert indexes
-    locations = [doc["location"] for index in indexes for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+    locations = [doc["location"] for index in indexes for doc in json.loads(index.read_text(encoding="utf-8"))]
     assert any(f"modules/{QUIZ}/" in loc for loc in locations), "the module pages should be searchable"
     assert not [loc for loc in locations if "answer-keys/" in loc or "trainers/handouts/" in loc]
 

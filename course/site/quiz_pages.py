@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from course.languages import LANGUAGES
+from course.languages import LANGUAGES, LETTER_FOLD
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
@@ -209,6 +209,7 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
         store=storage_namespace(config),
         script_text=script_text,
         advice=diagnostic_advice(quiz, page, config, files, language),
+        letter_fold=LETTER_FOLD,  # short answers: the learner's letters folded as the accepted ones were
     )
 
 

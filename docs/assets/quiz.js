@@ -82,10 +82,13 @@
     }
     return copy;
   }
-  function fold(text) {
-    var map = { "ё": "е", "ӣ": "и", "ӯ": "у", "ҳ": "х", "қ": "к", "ғ": "г", "ҷ": "ч" };
-    return String(text).normalize("NFC").toLowerCase().replace(/[ёӣӯҳқғҷ]/g, function (c) { return map[c]; })
-      .split(/\s+/).filter(Boolean).join(" ");
+  /* A short answer as the accepted ones are written: lower case, single spaces, and the
+     letters of the quiz's data-letter-fold table (LETTER_FOLD in course/languages.py) folded:
+     Tajik letters typed on a Russian keyboard count (ҳ as х, қ as к ...). */
+  function fold(text, table) {
+    return Array.prototype.map.call(String(text).normalize("NFC").toLowerCase(), function (letter) {
+      return Object.prototype.hasOwnProperty.call(table, letter) ? table[letter] : letter;
+    }).join("").split(/\s+/).filter(Boolean).join(" ");
   }
   function readText(root, selector) {
     try { return JSON.parse(root.querySelector(selector).textContent); } catch (error) { return {}; }
@@ -194,7 +197,7 @@
     }
     if (this.type === "short") {
       var accepted = JSON.parse(units[0].getAttribute("data-accept") || "[]");
-      return accepted.indexOf(fold(answer)) >= 0 ? 1 : 0;
+      return accepted.indexOf(fold(answer, this.quiz.letterFold)) >= 0 ? 1 : 0;
     }
     var correct = units.filter(function (u) { return u.querySelector("input").hasAttribute("data-correct"); })
       .map(function (u) { return +u.getAttribute("data-option"); });
@@ -290,6 +293,7 @@
     this.ns = root.getAttribute("data-store");
     this.pass = +root.getAttribute("data-pass");
     this.text = readText(root, ".mdx-quiz__text");
+    try { this.letterFold = JSON.parse(root.getAttribute("data-letter-fold")) || {}; } catch (error) { this.letterFold = {}; }
     this.live = root.querySelector(".mdx-quiz__live");
     this.summary = root.querySelector(".mdx-quiz__summary");
     this.advice = root.querySelector(".mdx-quiz__advice");
