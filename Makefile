@@ -33,9 +33,8 @@ SHA512 := import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashli
 serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.installed-build $(IFRAME_WORKER)/shim.js  ## strict build into site/ and the offline zip into dist/ (both replaced only on success), then the trainers' PDF files
+build: $(VENV)/.installed-build $(IFRAME_WORKER)/shim.js  ## strict build into site/ and the offline zip into dist/, both with the trainers' PDF files (replaced only on success)
 	$(BIN)/python -m course.build
-	$(BIN)/python -m course.handouts --site site
 
 bench: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js $(LIGHTHOUSE)/.installed  ## build times, sizes, first-visit bytes, Lighthouse scores and the quiz engine's cost -> dist/bench.md (not part of make test)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m course.bench

@@ -1,8 +1,10 @@
 """`make build`: the website into site/ and the offline bundle into dist/, or nothing at all.
 
 Both builds are strict and run in a temporary folder beside site/: the website
-(mkdocs.yml) and the offline bundle (mkdocs.offline.yml, opened from file://). The bundle is
-zipped into dist/upr-course-offline.zip and also placed in the website at
+(mkdocs.yml) and the offline bundle (mkdocs.offline.yml, opened from file://). The trainers'
+PDF handouts and answer keys are printed from the website's pages (course/handouts.py) into
+trainers/pdf/ of both, so that module pages and the materials page link them online and in the
+bundle. The bundle is zipped into dist/upr-course-offline.zip and also placed in the website at
 download/upr-course-offline.zip. Only when every step has succeeded is site/ replaced and the
 zip moved into dist/; a failed build leaves both as they were, so a broken build can never
 be published.
@@ -21,9 +23,11 @@ from pathlib import Path
 
 from mkdocs.utils import yaml_load
 
+from course import handouts
 from course.site import corrections
 from course.site.bundle import ZIP_NAME  # the names the download page links
 from course.site.bundle import ZIP_URL as ZIP_IN_SITE
+from course.trainer.pages import HANDOUT_PDFS
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -34,9 +38,12 @@ BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EPOCH is set
 
 
-def mkdocs_build(config_file: Path, site: Path) -> int:
-    """One strict MkDocs build of config_file into site; return mkdocs' exit code."""
+def mkdocs_build(config_file: Path, site: Path, pdfs: bool = False) -> int:
+    """One strict MkDocs build of config_file into site; return mkdocs' exit code. With pdfs,
+    the pages link the PDF handouts that the caller will add (course/trainer/pages.py)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if pdfs:
+        env[HANDOUT_PDFS] = "1"
     command = [
         sys.executable,
         "-m",
@@ -93,10 +100,13 @@ def build_all(project: Path = PROJECT, site: Path | None = None, dist: Path | No
     work = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
     try:
         online, bundle, archive = work / "site", work / "bundle", work / ZIP_NAME
-        if mkdocs_build(project / "mkdocs.yml", online) != 0:
+        if mkdocs_build(project / "mkdocs.yml", online, pdfs=True) != 0:
             return 1
-        if mkdocs_build(project / "mkdocs.offline.yml", bundle) != 0:
+        if mkdocs_build(project / "mkdocs.offline.yml", bundle, pdfs=True) != 0:
             return 1
+        handouts.render_all(online, work / "pdf")
+        for built in (online, bundle):
+            handouts.copy_into_site(work / "pdf", built)
         package_bundle(bundle, archive)
         (online / ZIP_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(archive, online / ZIP_IN_SITE)

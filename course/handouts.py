@@ -29,6 +29,7 @@ LANGUAGES = LANGUAGE_ROOTS
 KINDS = {"handouts": "handout", "answer-keys": "answer-key"}
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
+PRINT_MARKS = re.compile(r'<style media="print" class="mdx-print-marks">.*?</style>', re.DOTALL)
 LINK = re.compile(r'<a\b([^>]*?)\shref="(?!https?:|mailto:)[^"]*"')
 PRINT_CSS = "assets/print.css"
 
@@ -55,16 +56,18 @@ def find_pages(site: Path) -> list[Job]:
 
 
 def print_document(page_html: str, language: str, css_href: str) -> str:
-    """The page's article alone, as a document for paper; links inside the site become text."""
+    """The page's article alone, as a document for paper; links inside the site become text.
+    The page's margin texts (the course's name and the page's address) come along."""
     match = ARTICLE.search(page_html)
     if match is None:
         raise ValueError("no <article> in the page: was it built with Material?")
     article = LINK.sub(r"<a\1", match.group(1))
     title = TITLE.search(page_html)
+    marks = PRINT_MARKS.search(page_html)
     return (
         f'<!doctype html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title.group(1).strip() if title else ''}</title>\n"
-        f'<link rel="stylesheet" href="{html.escape(css_href)}">\n</head>\n'
+        f'<link rel="stylesheet" href="{html.escape(css_href)}">\n{marks.group(0) if marks else ""}\n</head>\n'
         f'<body class="mdx-pdf">\n<article class="md-typeset">{article}</article>\n</body>\n</html>\n'
     )
 

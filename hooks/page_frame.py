@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from course.languages import LANGUAGE_ROOTS, LANGUAGES
 from course.site import corrections as course_corrections
 from course.site import i18n as course_i18n
+from course.site import printing as course_printing
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -64,6 +65,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         )
     except course_corrections.CorrectionsError as error:
         raise PluginError(str(error)) from None
+    context["course_print"] = course_printing.page_marks(config.site_name, config.site_url or "", page.url)
     return context
 
 

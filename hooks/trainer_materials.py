@@ -85,7 +85,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Every page's content is ready now: copy the module's text into its handout."""
+    """Every page's content is ready now: copy the module's text into its handout; a module
+    page links its handout for printing."""
+    context["course_print_link"] = trainer_pages.print_link(config, page, course_i18n.current_language(config))
     folder = page.meta.get("course_handout")
     if folder and page.content and trainer_pages.MODULE_TEXT_MARKER in page.content:
         module_page = trainer_pages.module_page(nav, folder)

@@ -97,3 +97,22 @@ def course_server(course_site):
 
     with browser.serve(course_site.site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real course as `make build` makes it (course/build.py: the website and the offline
+    zip, both with the PDF handouts), served on loopback at the address it was built for."""
+    import browser
+
+    from course import build as course_build
+
+    work = tmp_path_factory.mktemp("published")
+    site, dist = work / "site", work / "dist"
+    site.mkdir()
+    with browser.serve(site) as url, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", url)
+        for name in sitebuild.BUILD_SETTINGS[1:]:
+            patch.delenv(name, raising=False)
+        assert course_build.build_all(sitebuild.PROJECT, site, dist) == 0
+        yield sitebuild.Published(site, dist / course_build.ZIP_NAME, url)

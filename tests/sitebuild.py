@@ -36,6 +36,15 @@ class BuildResult:
         return target.read_text(encoding="utf-8")
 
 
+@dataclass
+class Published:
+    """What `make build` publishes: the website (with its PDF files) and the offline zip."""
+
+    site: Path
+    archive: Path
+    url: str  # where the website is served, the address it was built for
+
+
 def make_project(destination: Path, content: Path = FIXTURE_SITE) -> Path:
     """Copy the project's build setup and the given content into destination."""
     destination.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ the worksheet, the answer key and the materials list from the partials in overri
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, Files
@@ -29,11 +30,35 @@ HANDOUT_MARKER = "<!-- course:handout -->"
 MODULE_TEXT_MARKER = "<!-- course:handout-module-text -->"
 KEY_MARKER = "<!-- course:answer-key -->"
 MATERIALS_MARKER = "<!-- course:trainer-materials -->"
+# Set by course/build.py (make build), which prints the PDF files into the website and the
+# offline bundle: only then do pages link them. Other builds (make serve, a plain mkdocs
+# build) link the printable handout pages instead, so no link is ever dead.
+HANDOUT_PDFS = "COURSE_HANDOUT_PDFS"
+
+
+def with_pdfs() -> bool:
+    return os.environ.get(HANDOUT_PDFS) == "1"
 
 
 def pdf_path(language: str, kind: str, name: str) -> str:
     """Site path of a PDF that course/handouts.py writes: trainers/pdf/tg/handout-01-x.pdf."""
     return f"trainers/pdf/{language}/{kind}-{name}.pdf"
+
+
+def print_link(config: MkDocsConfig, page: Page, language: str) -> dict | None:
+    """A module page's 'Print or save as PDF': its handout (module text and worksheet) in the
+    reader's language, as a PDF when the build makes them, else as the printable page."""
+    parts = page.file.src_uri.split("/")
+    if len(parts) != 3 or parts[0] != "modules" or not parts[2].startswith("index."):
+        return None
+    folder = parts[1]
+    if not any(module.folder == folder for module in shown_modules(config)):
+        return None
+    if with_pdfs():
+        return {"href": get_relative_url(pdf_path(language, "handout", folder), page.url), "pdf": True}
+    target = dest_uri(config, language, "handouts", folder)
+    target = target[: -len("index.html")] if target.endswith("/index.html") else target
+    return {"href": get_relative_url(target, page.url), "pdf": False}
 
 
 def shown_modules(config: MkDocsConfig) -> list[course_catalog.Module]:
@@ -151,8 +176,6 @@ def render_materials(page: Page, config: MkDocsConfig, files: Files, language: s
                     "key_pdf": get_relative_url(pdf_path(language, "answer-key", quiz.id), page.url),
                 }
             )
-    # course/handouts.py adds the PDFs to the published site (directory URLs) only; the offline
-    # bundle (.html URLs) has the pages, which print from the browser.
     return course_templates.template(config, "partials/trainer-materials.html").render(
-        rows=rows, text=text, language=language, pdf=config.use_directory_urls
+        rows=rows, text=text, language=language, pdf=with_pdfs()
     )
