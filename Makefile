@@ -30,6 +30,10 @@ LIGHTHOUSE_INTEGRITY := sha512-+5SKYzVaTFj22MgoYDPNrP9tlD2/Ay7j3SxPSFD9FpPyVxGr4
 SHA512 := import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())
 # (defined before the targets that list it: make expands prerequisites as it reads them)
 
+# actionlint on every workflow; without ShellCheck and pyflakes, so that the result does not
+# depend on which of them a machine happens to have.
+ACTIONLINT_ARGS := -shellcheck= -pyflakes=
+
 serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -73,10 +77,11 @@ new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in thr
 new-quiz: $(VENV)/.installed-build  ## MODULE=<module-folder>: a starter quiz for an existing module that has none
 	@$(BIN)/python -m course.scaffold quiz "$(MODULE)"
 
-test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format and type checks, then the whole test suite
+test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format, type and workflow checks, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/actionlint $(ACTIONLINT_ARGS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
