@@ -1,7 +1,9 @@
-"""The module pages' generated parts: the module list, the answer boxes and their place in the nav.
+"""The module pages' generated parts: the module list, the home page's module cards and start
+button, the answer boxes and the modules' place in the nav.
 
-hooks/course_modules.py mounts the modules and calls these; the HTML of an answer box lives in
-overrides/partials/course-answer.html.
+hooks/course_modules.py mounts the modules and calls these; their HTML lives in
+overrides/partials/course-*.html. Everything listed comes from the module catalogue, so a new
+module appears in the list, on the home page's cards and in the navigation by itself.
 """
 
 from __future__ import annotations
@@ -9,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from course.content import studytime as course_studytime
 from course.quizzes import load as quiz_load
@@ -58,16 +62,50 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
     return "\n" + html.strip() + "\n"
 
 
-def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
+def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -> list[dict]:
+    """Every published module in order, in the reader's language, linked from page."""
     text = course_i18n.ui_text(config, language)
-    rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
+    rows = []
     for number, module in enumerate(config.extra["course_modules"], start=1):
-        source = module.pages.get(language) or module.pages["en"]
-        meta = source.meta
-        link = f"modules/{module.folder}/index.md"
+        meta = (module.pages.get(language) or module.pages["en"]).meta
+        file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         study = course_studytime.parse(meta.get("study_time"))
-        minutes = text["minutes"].replace("#", str(study.total if study else ""))
         rows.append(
-            f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
+            {
+                "number": number,
+                "title": meta.get("title", module.folder),
+                "summary": meta.get("summary", ""),
+                "href": get_relative_url(file.url, page.url) if file else "",
+                "minutes": text["minutes"].replace("#", str(study.total)) if study else "",
+            }
         )
-    return "\n".join(rows)
+    return rows
+
+
+def _block(config: MkDocsConfig, name: str, **values: object) -> str:
+    """A partial as a raw HTML block that Markdown leaves as it is."""
+    return "\n\n" + course_templates.template(config, f"partials/{name}").render(**values).strip() + "\n\n"
+
+
+def module_list(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The modules page's list: number, title, summary and study time of each module."""
+    text = course_i18n.ui_text(config, language)
+    return _block(config, "course-module-list.html", modules=module_rows(config, page, files, language), text=text)
+
+
+def module_cards(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The home page's cards, one a module, each a link to it."""
+    text = course_i18n.ui_text(config, language)
+    return _block(config, "course-module-cards.html", modules=module_rows(config, page, files, language), text=text)
+
+
+def start_button(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The home page's one 'Start the course' button, to the first module."""
+    rows = module_rows(config, page, files, language)
+    text = course_i18n.ui_text(config, language)
+    return _block(config, "course-start.html", first=rows[0] if rows else None, text=text)
+
+
+def first_module_page(nav_pages: list[Page]) -> Page | None:
+    """The first module in the navigation: where the home page's 'Next' leads."""
+    return next((p for p in nav_pages if p.file.src_uri.startswith("modules/")), None)

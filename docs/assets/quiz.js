@@ -91,6 +91,34 @@
     try { return JSON.parse(root.querySelector(selector).textContent); } catch (error) { return {}; }
   }
 
+  /* A matching answer longer than its drop-down (phones cut it off): shown in full under it. */
+  var measure = null;
+  function cutOff(select, text) {
+    try {
+      measure = measure || document.createElement("canvas").getContext("2d");
+      var style = window.getComputedStyle(select);
+      measure.font = style.font || (style.fontSize + " " + style.fontFamily);
+      var room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;  /* the arrow */
+      return measure.measureText(text).width > room;
+    } catch (error) {
+      return true;
+    }
+  }
+  function showChoice(select) {
+    var shown = select.nextElementSibling;
+    if (!shown || !shown.classList.contains("mdx-q__chosen")) {
+      shown = document.createElement("span");
+      shown.className = "mdx-q__chosen";
+      shown.setAttribute("aria-hidden", "true");  /* screen readers read the whole choice from the select */
+      select.parentNode.insertBefore(shown, select.nextSibling);
+    }
+    var option = select.options[select.selectedIndex];
+    var text = select.value !== "" && option ? option.text : "";
+    shown.textContent = text;
+    shown.hidden = !text || !cutOff(select, text);
+  }
+  function showChoices(root) { root.querySelectorAll(".mdx-q__pair select").forEach(showChoice); }
+
   /* One question: reading the answer, scoring it, showing the result. */
   function Question(fieldset, quiz) {
     this.el = fieldset;
@@ -169,7 +197,7 @@
     if (!Array.isArray(answer)) return;
     if (this.type === "order") { this.arrange(answer); return; }
     if (this.type === "match") {
-      this.units().forEach(function (select, i) { select.value = answer[i] >= 0 ? String(answer[i]) : ""; });
+      this.units().forEach(function (select, i) { select.value = answer[i] >= 0 ? String(answer[i]) : ""; showChoice(select); });
       return;
     }
     this.units().forEach(function (unit) {
@@ -302,6 +330,8 @@
         self.find(event.target).check();
       }
     });
+    root.addEventListener("change", function (event) { if (event.target.matches(".mdx-q__pair select")) showChoice(event.target); });
+    window.addEventListener("resize", function () { showChoices(root); });
     root.classList.add("mdx-quiz--ready");
     this.updateSummary(false);
   }
