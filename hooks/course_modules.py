@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 MODULE_LIST_MARKER = "<!-- course:module-list -->"
+MODULE_CARDS_MARKER = "<!-- course:module-cards -->"
+START_MARKER = "<!-- course:start -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
 
@@ -63,8 +65,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         objectives = page.meta.get("objectives") or []
         lines = [f"- {o['text']}" for o in objectives]
         markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
-    if MODULE_LIST_MARKER in markdown:
-        markdown = markdown.replace(MODULE_LIST_MARKER, module_pages.module_list(config, page, language))
+    for marker, part in (
+        (MODULE_LIST_MARKER, module_pages.module_list),
+        (MODULE_CARDS_MARKER, module_pages.module_cards),
+        (START_MARKER, module_pages.start_button),
+    ):
+        if marker in markdown:
+            markdown = markdown.replace(marker, part(config, page, files, language))
     if page.file.src_uri.startswith("modules/") and page.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
         markdown += module_pages.module_nav(config, page, files, language)
     if module_pages.ANSWER_MARKER.search(markdown):
@@ -73,3 +80,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             lambda match: module_pages.answer_box(config, page, language, match.group(1)), markdown
         )
     return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if getattr(page.file, "norm_src_uri", page.file.src_uri) == "index.md":  # each language's home page
+        # "Next" on the home page leads into the course, not to "About"
+        page.next_page = module_pages.first_module_page(nav.pages) or page.next_page
+    return context

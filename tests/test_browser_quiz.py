@@ -273,7 +273,8 @@ def test_total_appears_only_when_every_question_is_checked(page_in, small_server
     page = open_page(page_in, small_server + QUIZ)
     for qid in QUESTIONS[:-1]:
         answer_by_mouse(page, qid, ANSWERS[qid]["right"])
-    expect(page.locator(".mdx-quiz__summary")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__result")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__progress")).to_contain_text("5 of 6 questions checked.")
     assert page.locator("[data-quiz-score]").count() == 0
     answer_by_mouse(page, "name-it", ANSWERS["name-it"]["right"])
     expect(page.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", "100")
@@ -292,14 +293,15 @@ def test_failed_attempt_lists_questions_to_review_with_links(page_in, small_serv
     expect(page.locator(".mdx-quiz__verdict")).to_have_attribute("data-passed", "false")
     expect(page.locator(".mdx-quiz__verdict")).to_contain_text("Not passed yet: the pass mark is 60 %.")
     review = page.locator(".mdx-quiz__review li")
-    expect(review).to_have_count(3)
-    expect(review.nth(0)).to_have_text("Question 1 of 6 — Review this section")
-    assert review.nth(0).locator("a").nth(1).get_attribute("href") == "../../modules/01-sample/#troika"
-    expect(review.nth(2)).to_have_text("Question 3 of 6")
-    review.nth(2).locator("a").click()
+    expect(review).to_have_count(3)  # one a section, then the questions that name none
+    expect(review.nth(0)).to_have_text("The troika — questions: 1")
+    assert review.nth(0).locator("a").nth(0).get_attribute("href") == "../../modules/01-sample/#troika"
+    expect(review.nth(1)).to_have_text("Why it matters — questions: 2")
+    expect(review.nth(2)).to_have_text("Other questions — questions: 3")
+    review.nth(2).get_by_role("link", name="Question 3 of 6").click()
     assert page.url.endswith("#q-peer-review")
     review = page.locator(".mdx-quiz__review li")
-    review.nth(0).locator("a").nth(1).click()
+    review.nth(0).get_by_role("link", name="The troika").click()
     page.wait_for_url("**/modules/01-sample/#troika")
 
 
@@ -315,7 +317,7 @@ def test_retrying_one_question_hides_the_total_until_it_is_checked_again(page_in
     answer_all(page, {"pairs": "wrong"})
     expect(page.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", "83")
     question(page, "pairs").locator("[data-action=retry]").click()
-    expect(page.locator(".mdx-quiz__summary")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__result")).to_be_hidden()
     answer_by_mouse(page, "pairs", ANSWERS["pairs"]["right"])
     expect(page.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", "100")
     assert stored(page)["last"]["s"] == 1 and stored(page)["best"]["s"] == 1
@@ -325,7 +327,8 @@ def test_new_attempt_clears_every_question_but_keeps_the_best_score(page_in, sma
     page = open_page(page_in, small_server + QUIZ)
     answer_all(page, {})
     page.locator("[data-action=restart]").click()
-    expect(page.locator(".mdx-quiz__summary")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__result")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__progress")).to_contain_text("0 of 6 questions checked.")
     expect(page.locator(".mdx-q__status[data-result]")).to_have_count(0)
     expect(page.locator("[data-action=check]:visible")).to_have_count(6)
     expect(question(page, "troika-size").locator("input").first).to_be_focused()

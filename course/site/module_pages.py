@@ -1,7 +1,10 @@
-"""The module pages' generated parts: the module list, the answer boxes and their place in the nav.
+"""The module pages' generated parts: the module list, the home page's module cards and start
+button, the answer boxes, the links to the previous and next module, and the modules' place in
+the nav.
 
-hooks/course_modules.py mounts the modules and calls these; the HTML of an answer box lives in
-overrides/partials/course-answer.html.
+hooks/course_modules.py mounts the modules and calls these; their HTML lives in
+overrides/partials/course-*.html. Everything listed comes from the course model, so a new
+module appears in the list, on the home page's cards and in the navigation by itself.
 """
 
 from __future__ import annotations
@@ -66,22 +69,41 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
     return "\n" + html.strip() + "\n"
 
 
-def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
-    """The table of modules with their study time, between the diagnostic and the final assessment."""
+def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -> list[dict]:
+    """Every published module in order, in the reader's language, linked from page."""
     text = course_i18n.ui_text(config, language)
-    course = session.course_for(config)
-    rows = [f"| | {text['module']} | {text['study_time']} |", "|---|---|---|"]
-    for number, module in enumerate(course.published_modules, start=1):
-        source = module.pages.get(language) or module.pages["en"]
-        meta = source.meta
-        link = f"modules/{module.folder}/index.md"
+    rows = []
+    for number, module in enumerate(session.course_for(config).published_modules, start=1):
+        meta = (module.pages.get(language) or module.pages["en"]).meta
+        file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         study = course_studytime.parse(meta.get("study_time"))
-        minutes = text["minutes"].replace("#", str(study.total if study else ""))
         rows.append(
-            f"| {number} | [{meta.get('title', module.folder)}]({link})<br>{meta.get('summary', '')} | {minutes} |"
+            {
+                "number": number,
+                "folder": module.folder,
+                "title": meta.get("title", module.folder),
+                "summary": meta.get("summary", ""),
+                "href": get_relative_url(file.url, page.url) if file else "",
+                "minutes": text["minutes"].replace("#", str(study.total)) if study else "",
+            }
         )
-    table = "\n".join(rows)
-    course_wide = {quiz.data["purpose"]: quiz for quiz in course.published_quiz_set.quizzes if quiz.data.get("purpose")}
+    return rows
+
+
+def _block(config: MkDocsConfig, name: str, **values: object) -> str:
+    """A partial as a raw HTML block that Markdown leaves as it is."""
+    return "\n\n" + course_templates.template(config, f"partials/{name}").render(**values).strip() + "\n\n"
+
+
+def module_list(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The modules page's list (number, title, summary and study time of each module), between
+    the invitations to the diagnostic and to the final assessment."""
+    text = course_i18n.ui_text(config, language)
+    course_wide = {
+        quiz.data["purpose"]: quiz
+        for quiz in session.course_for(config).published_quiz_set.quizzes
+        if quiz.data.get("purpose")
+    }
 
     def invitation(purpose: str) -> str:
         quiz = course_wide.get(purpose)
@@ -90,8 +112,26 @@ def module_list(config: MkDocsConfig, page: Page, language: str) -> str:
         title = text_in(quiz.data["title"], language)
         return text[f"modules_{purpose}"].replace("#", f"[{title}](quizzes/{quiz.id}.md)")
 
-    parts = [invitation("diagnostic"), table, invitation("final")]
-    return "\n\n".join(part for part in parts if part)
+    table = _block(config, "course-module-list.html", modules=module_rows(config, page, files, language), text=text)
+    return "\n\n".join(part.strip("\n") for part in (invitation("diagnostic"), table, invitation("final")) if part)
+
+
+def module_cards(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The home page's cards, one a module, each a link to it."""
+    text = course_i18n.ui_text(config, language)
+    return _block(config, "course-module-cards.html", modules=module_rows(config, page, files, language), text=text)
+
+
+def start_button(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """The home page's one 'Start the course' button, to the first module."""
+    rows = module_rows(config, page, files, language)
+    text = course_i18n.ui_text(config, language)
+    return _block(config, "course-start.html", first=rows[0] if rows else None, text=text)
+
+
+def first_module_page(nav_pages: list[Page]) -> Page | None:
+    """The first module in the navigation: where the home page's 'Next' leads."""
+    return next((p for p in nav_pages if p.file.src_uri.startswith("modules/")), None)
 
 
 def module_files(config: MkDocsConfig, course: Course) -> list[File]:

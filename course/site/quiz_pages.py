@@ -7,6 +7,8 @@ of a quiz page and of the progress page.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
@@ -187,6 +189,32 @@ def _see_href(see: str | None, page: Page, files: Files) -> str | None:
     return f"{url}#{anchor}" if anchor else url
 
 
+HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{[^}\n]*#([\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
+INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+
+
+def section_title(see: str | None, language: str, config: MkDocsConfig) -> str:
+    """The title of the section a question's 'see:' link names, in the reader's language, for
+    the review links of the quiz summary ('' when it cannot be found)."""
+    if not see or "#" not in see:
+        return ""
+    target, _, anchor = see.partition("#")
+    target = target.strip("/")
+    course = session.course_for(config)
+    docs = Path(config.docs_dir)
+    if target.startswith("modules/"):
+        candidates = [course.root / target / f"index.{lang}.md" for lang in (language, "en")]
+    else:
+        name = f"{target}/index" if (docs / target).is_dir() else (target or "index")
+        candidates = [docs / f"{name}.{lang}.md" for lang in (language, "en")]
+    for path in candidates:
+        if path.is_file():
+            for title, ident in HEADING.findall(course.sources.text(path)):
+                if ident == anchor:
+                    return INLINE_MARKUP.sub(lambda m: m.group(1) or "", title).strip()
+    return ""
+
+
 def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = course_i18n.current_language(config)
     text = course_i18n.ui_text(config, language)
@@ -198,6 +226,8 @@ def render_quiz(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, files: F
         )
         for n, q in enumerate(questions, start=1)
     ]
+    for view, question in zip(views, questions, strict=True):
+        view["see_title"] = section_title(question.get("see"), language, config)
     intro = render(quiz_render.localized(quiz.data["intro"], language)[0]) if "intro" in quiz.data else ""
     script_text = {key[5:]: value for key, value in text.items() if key.startswith("quiz_")}
     return course_templates.template(config, "partials/quiz.html").render(

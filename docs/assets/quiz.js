@@ -94,6 +94,34 @@
     try { return JSON.parse(root.querySelector(selector).textContent); } catch (error) { return {}; }
   }
 
+  /* A matching answer longer than its drop-down (phones cut it off): shown in full under it. */
+  var measure = null;
+  function cutOff(select, text) {
+    try {
+      measure = measure || document.createElement("canvas").getContext("2d");
+      var style = window.getComputedStyle(select);
+      measure.font = style.font || (style.fontSize + " " + style.fontFamily);
+      var room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 24;  /* the arrow */
+      return measure.measureText(text).width > room;
+    } catch (error) {
+      return true;
+    }
+  }
+  function showChoice(select) {
+    var shown = select.nextElementSibling;
+    if (!shown || !shown.classList.contains("mdx-q__chosen")) {
+      shown = document.createElement("span");
+      shown.className = "mdx-q__chosen";
+      shown.setAttribute("aria-hidden", "true");  /* screen readers read the whole choice from the select */
+      select.parentNode.insertBefore(shown, select.nextSibling);
+    }
+    var option = select.options[select.selectedIndex];
+    var text = select.value !== "" && option ? option.text : "";
+    shown.textContent = text;
+    shown.hidden = !text || !cutOff(select, text);
+  }
+  function showChoices(root) { root.querySelectorAll(".mdx-q__pair select").forEach(showChoice); }
+
   /* One question: reading the answer, scoring it, showing the result. */
   function Question(fieldset, quiz) {
     this.el = fieldset;
@@ -172,7 +200,7 @@
     if (!Array.isArray(answer)) return;
     if (this.type === "order") { this.arrange(answer); return; }
     if (this.type === "match") {
-      this.units().forEach(function (select, i) { select.value = answer[i] >= 0 ? String(answer[i]) : ""; });
+      this.units().forEach(function (select, i) { select.value = answer[i] >= 0 ? String(answer[i]) : ""; showChoice(select); });
       return;
     }
     this.units().forEach(function (unit) {
@@ -307,6 +335,8 @@
         self.find(event.target).check();
       }
     });
+    root.addEventListener("change", function (event) { if (event.target.matches(".mdx-q__pair select")) showChoice(event.target); });
+    window.addEventListener("resize", function () { showChoices(root); });
     root.classList.add("mdx-quiz--ready");
     this.updateSummary(false);
   }
@@ -339,6 +369,13 @@
   };
 
   Quiz.prototype.onClick = function (event) {
+    var next = event.target.closest(".mdx-quiz__next");
+    if (next) {  /* the page jumps to the question; keyboard users land on its first answer */
+      var target = document.getElementById(next.getAttribute("href").slice(1));
+      var control = target && target.querySelector("input, select, .mdx-q__move");
+      if (control) window.setTimeout(function () { control.focus({ preventScroll: true }); }, 0);
+      return;
+    }
     var button = event.target.closest("button");
     if (!button || !this.root.contains(button)) return;
     var action = button.getAttribute("data-action");
@@ -364,15 +401,22 @@
 
   Quiz.prototype.persist = function () { save(this.ns, this.id, this.state); };
 
+  /* The summary: while questions are left, how many are checked and where the first one not
+     checked is; once all are, the score, the verdict and the sections to review. */
   Quiz.prototype.updateSummary = function (justChecked) {
     var checked = this.questions.filter(function (q) { return q.score !== null; });
     this.showAdvice(checked.length === this.questions.length);
     var scoreNode = this.summary.querySelector(".mdx-quiz__score");
+    var result = this.summary.querySelector(".mdx-quiz__result");
+    this.summary.hidden = false;
     if (checked.length < this.questions.length) {
-      this.summary.hidden = true;
+      result.hidden = true;
       scoreNode.removeAttribute("data-quiz-score");
+      this.showProgress(checked.length);
       return;
     }
+    this.summary.querySelector(".mdx-quiz__progress").hidden = true;
+    result.hidden = false;
     var total = checked.reduce(function (sum, q) { return sum + q.score; }, 0) / checked.length;
     var percent = Math.round(total * 100);
     var first = this.firstAttempt(total);
@@ -385,27 +429,7 @@
     var verdict = this.summary.querySelector(".mdx-quiz__verdict");
     verdict.textContent = fill(firstPercent >= this.pass ? this.text.passed : this.text.not_passed, this.pass);
     verdict.setAttribute("data-passed", firstPercent >= this.pass ? "true" : "false");
-    var review = this.summary.querySelector(".mdx-quiz__review");
-    var list = review.querySelector("ul");
-    list.textContent = "";
-    this.questions.filter(function (q) { return q.score < 1; }).forEach(function (q) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      var see = q.el.querySelector(".mdx-q__see");
-      link.href = "#" + q.el.id;
-      link.textContent = q.el.querySelector(".mdx-q__number").textContent;
-      item.appendChild(link);
-      if (see) {
-        item.appendChild(document.createTextNode(" — "));
-        var section = document.createElement("a");
-        section.href = see.getAttribute("href");
-        section.textContent = see.textContent;
-        item.appendChild(section);
-      }
-      list.appendChild(item);
-    });
-    review.hidden = !list.children.length;
-    this.summary.hidden = false;
+    this.listReview();
     if (justChecked) {
       this.state.last = { s: total, d: today() };
       if (!this.state.best || total >= this.state.best.s) this.state.best = { s: total, d: today() };
@@ -434,6 +458,61 @@
     weak.forEach(function (entry) { entry.item.hidden = false; list.appendChild(entry.item); });
     this.advice.querySelector(".mdx-quiz__advice-some").hidden = !weak.length;
     this.advice.querySelector(".mdx-quiz__advice-none").hidden = weak.length > 0;
+  };
+
+  Quiz.prototype.showProgress = function (count) {
+    var progress = this.summary.querySelector(".mdx-quiz__progress");
+    var next = this.questions.filter(function (q) { return q.score === null; })[0];
+    progress.querySelector(".mdx-quiz__count").textContent = fill(this.text.checked_count, count, this.questions.length);
+    var link = progress.querySelector(".mdx-quiz__next");
+    link.href = "#" + next.el.id;
+    link.textContent = fill(this.text.first_unchecked, this.questions.indexOf(next) + 1);
+    progress.hidden = false;
+  };
+
+  /* Questions not fully right, grouped by the section that teaches them, in the quiz's order;
+     questions that name no section come last. */
+  Quiz.prototype.listReview = function () {
+    var self = this;
+    var review = this.summary.querySelector(".mdx-quiz__review");
+    var list = review.querySelector("ul");
+    var groups = [];
+    var byHref = {};
+    this.questions.forEach(function (q, index) {
+      if (q.score >= 1) return;
+      var see = q.el.querySelector(".mdx-q__see");
+      var key = see ? see.getAttribute("href") : "";
+      if (!byHref.hasOwnProperty(key)) {
+        byHref[key] = { see: see, numbers: [] };
+        if (key) groups.push(byHref[key]);
+      }
+      byHref[key].numbers.push({ q: q, number: index + 1 });
+    });
+    if (byHref.hasOwnProperty("")) groups.push(byHref[""]);
+    list.textContent = "";
+    groups.forEach(function (group) {
+      var item = document.createElement("li");
+      if (group.see) {
+        var section = document.createElement("a");
+        section.href = group.see.getAttribute("href");
+        section.className = "mdx-quiz__section";
+        section.textContent = group.see.getAttribute("data-section") || group.see.textContent;
+        item.appendChild(section);
+      } else {
+        item.appendChild(document.createTextNode(self.text.other_questions));
+      }
+      item.appendChild(document.createTextNode(" — " + self.text.questions_short + " "));
+      group.numbers.forEach(function (entry, position) {
+        if (position) item.appendChild(document.createTextNode(", "));
+        var link = document.createElement("a");
+        link.href = "#" + entry.q.el.id;
+        link.textContent = String(entry.number);
+        link.setAttribute("aria-label", fill(self.text.question_of, entry.number, self.questions.length));
+        item.appendChild(link);
+      });
+      list.appendChild(item);
+    });
+    review.hidden = !list.children.length;
   };
 
   /* The first complete attempt decides "passed": each question's score at its first check.
