@@ -24,7 +24,7 @@ def test_the_module_list_invites_to_the_diagnostic_first(course_wide_site, langu
     html = course_wide_site.page(f"{root}modules/")
     content = html[html.index('<article class="md-content__inner') :]
     invitation = content.index(INVITATION[language])
-    assert invitation < content.index("<table"), "the invitation comes before the list of modules"
+    assert invitation < content.index("mdx-module-list"), "the invitation comes before the list of modules"
     link = re.search(r'<a href="([^"]+)">' + re.escape(TITLE[language]) + "</a>", content[invitation:])
     assert link and link.group(1).rstrip("/").endswith("quizzes/course-diagnostic")
 
