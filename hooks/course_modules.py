@@ -72,6 +72,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, part(config, page, files, language))
+            page.meta["course_progress"] = marker == START_MARKER or page.meta.get("course_progress")
     if page.file.src_uri.startswith("modules/") and page.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
         markdown += module_pages.module_nav(config, page, files, language)
     if module_pages.ANSWER_MARKER.search(markdown):

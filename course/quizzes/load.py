@@ -36,6 +36,11 @@ class Quiz:
     def pass_mark(self) -> int:
         return int(self.data.get("pass_mark", 70))
 
+    @property
+    def stored_questions(self) -> str:
+        """'id:hash id:hash ...': what the browser checks a stored answer against (quiz.js)."""
+        return " ".join(f"{q['id']}:{self.question_hashes[q['id']]}" for q in self.data["questions"])
+
 
 @dataclass
 class QuizSet:

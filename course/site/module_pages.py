@@ -123,10 +123,42 @@ def module_cards(config: MkDocsConfig, page: Page, files: Files, language: str) 
 
 
 def start_button(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
-    """The home page's one 'Start the course' button, to the first module."""
+    """The home page's one 'Start the course' button, to the first module; once the reader has
+    started, quiz.js adds 'Continue where you left off' (the modules' standing goes with it)."""
     rows = module_rows(config, page, files, language)
     text = course_i18n.ui_text(config, language)
-    return _block(config, "course-start.html", first=rows[0] if rows else None, text=text)
+    standings = [
+        {"title": row["title"], "href": row["href"], **standing_data(config, row["folder"])} for row in rows
+    ]
+    return _block(
+        config,
+        "course-start.html",
+        first=rows[0] if rows else None,
+        text=text,
+        modules=standings,
+        store=quiz_load.storage_namespace(config.site_url),
+    )
+
+
+def standing_data(config: MkDocsConfig, folder: str) -> dict:
+    """What quiz.js needs to tell a module's standing: its quiz's id, questions and pass mark."""
+    quiz = next((q for q in session.course_for(config).published_quiz_set.quizzes if q.module == folder), None)
+    if quiz is None:
+        return {"folder": folder, "quiz": "", "questions": "", "pass": 0}
+    return {"folder": folder, "quiz": quiz.id, "questions": quiz.stored_questions, "pass": quiz.pass_mark}
+
+
+def module_state(config: MkDocsConfig, folder: str, language: str) -> str:
+    """The reader's standing in a module (not started, in progress, passed), beside its quiz link."""
+    text = course_i18n.ui_text(config, language)
+    labels = {key[len("module_state_") :]: value for key, value in text.items() if key.startswith("module_state_")}
+    return _block(
+        config,
+        "course-module-state.html",
+        module=standing_data(config, folder),
+        labels=labels,
+        store=quiz_load.storage_namespace(config.site_url),
+    )
 
 
 def first_module_page(nav_pages: list[Page]) -> Page | None:

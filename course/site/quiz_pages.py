@@ -160,6 +160,8 @@ def module_quiz_links(page: Page, config: MkDocsConfig) -> tuple[str, str]:
             f"{where}: the page asks for its quiz ({MODULE_QUIZ_MARKER}) but no quiz file names "
             f"'module: {folder}'; create quizzes/{folder}.yml"
         )
+    if links and folder:
+        links.append(module_pages.module_state(config, folder, language))
     return "\n\n".join(links), missing
 
 
@@ -277,6 +279,7 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
         module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         groups.append(
             {
+                "folder": module.folder,
                 "title": module.title(language),
                 "href": get_relative_url(module_file.url, page.url) if module_file else "",
                 "quizzes": [_progress_row(q, page, files, language) for q in quizzes if q.module == module.folder],
@@ -284,7 +287,7 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
         )
     general = [_progress_row(q, page, files, language) for q in quizzes if q.module not in {m.folder for m in modules}]
     if general:
-        groups.append({"title": text["progress_quiz"], "href": "", "quizzes": general})
+        groups.append({"folder": "", "title": text["progress_quiz"], "href": "", "quizzes": general})
     script_text = {key: value for key, value in text.items() if key.startswith("progress_")}
     return course_templates.template(config, "partials/quiz-progress.html").render(
         groups=groups,
@@ -301,6 +304,7 @@ def _progress_row(quiz: quiz_load.Quiz, page: Page, files: Files, language: str)
         "id": quiz.id,
         "title": title,
         "href": get_relative_url(file.url, page.url) if file else "",
-        "questions": " ".join(f"{q['id']}:{quiz.question_hashes[q['id']]}" for q in quiz.data["questions"]),
+        "questions": quiz.stored_questions,
+        "purpose": quiz.data.get("purpose", ""),
         "pass_mark": quiz.pass_mark,
     }

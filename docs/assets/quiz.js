@@ -625,6 +625,7 @@
       if (action === "reset") self.reset();
     });
     root.querySelector("input[data-action=load]").addEventListener("change", function (event) { self.loadFile(event.target); });
+    this.setUpSummary();
     this.render();
   }
 
@@ -645,13 +646,16 @@
       /* progress saved before first attempts were kept: its last complete attempt stands in */
       var decisive = state.first || (checked === questions.length && state.last) || null;
       var first = decisive ? Math.round(decisive.s * 100) : null;
-      var status = first !== null ? fill(first >= pass ? self.text.progress_status_passed : self.text.progress_status_not_passed, first, pass)
+      var diagnostic = row.getAttribute("data-purpose") === "diagnostic";  /* no pass mark: a result only */
+      var status = first !== null && diagnostic ? fill(self.text.progress_status_done, first)
+        : first !== null ? fill(first >= pass ? self.text.progress_status_passed : self.text.progress_status_not_passed, first, pass)
         : checked === 0 && !state.last ? self.text.progress_status_new
         : fill(self.text.progress_status_started, checked, questions.length);
       if (state.best && first !== null) status += " · " + fill(self.text.progress_best, Math.round(state.best.s * 100), state.best.d || "");
       row.querySelector(".mdx-progress__status").textContent = status;
       row.setAttribute("data-status", first !== null ? (first >= pass ? "passed" : "not-passed") : checked === 0 && !state.last ? "new" : "started");
     });
+    this.renderModules();
   };
 
   Progress.prototype.allStates = function () {
@@ -720,12 +724,145 @@
     var self = this;
     if (!window.confirm(this.text.progress_reset_confirm)) return;
     removeRaw(answersKey(this.ns));
+    removeRaw(keyOf(this.ns, "name"));
+    var input = this.root.querySelector(".mdx-summary__name");
+    if (input) input.value = "";
     this.rows().forEach(function (row) { removeRaw(keyOf(self.ns, row.getAttribute("data-progress-quiz"))); });
     this.message.textContent = this.text.progress_cleared;
     this.render();
   };
 
+  /* A quiz's standing from what is stored: questions checked with the current answers, the
+     deciding first complete attempt (percent, or null) and the best one. */
+  function quizStanding(ns, quizId, questionsAttr, pass) {
+    var questions = questionsAttr ? questionsAttr.split(" ") : [];
+    var state = load(ns, quizId);
+    var checked = questions.filter(function (pair) {
+      var parts = pair.split(":");
+      var entry = state.q[parts[0]];
+      return entry && entry.h === parts[1] && validScore(entry.s);
+    }).length;
+    var decisive = state.first || (questions.length && checked === questions.length && state.last) || null;
+    var first = decisive ? Math.round(decisive.s * 100) : null;
+    return {
+      checked: checked, total: questions.length, first: first, passed: first !== null && first >= pass,
+      best: state.best ? Math.round(state.best.s * 100) : null, started: checked > 0 || !!state.last
+    };
+  }
+
+  /* A module's standing: "passed" once its quiz's first complete attempt reaches the pass mark,
+     "progress" once any of its questions is checked or any of its exercises has an answer. */
+  function moduleStanding(ns, module, answers) {
+    var quiz = module.quiz ? quizStanding(ns, module.quiz, module.questions, +module.pass) : null;
+    var written = Object.keys(answers).some(function (key) {
+      return key.indexOf(module.folder + "/") === 0 && answers[key].t.trim() !== "";
+    });
+    var state = quiz && quiz.passed ? "passed" : (quiz && quiz.started) || written ? "progress" : "new";
+    return { state: state, quiz: quiz };
+  }
+
+  function moduleOf(element) {
+    return { folder: element.getAttribute("data-module-state"), quiz: element.getAttribute("data-quiz"),
+             questions: element.getAttribute("data-questions"), pass: element.getAttribute("data-pass") };
+  }
+
+  /* Beside a module's quiz link: the reader's standing in that module. */
+  function showModuleState(element) {
+    var labels = JSON.parse(element.getAttribute("data-labels"));
+    var ns = element.getAttribute("data-store");
+    var standing = moduleStanding(ns, moduleOf(element), loadAnswers(ns));
+    element.textContent = fill(labels[standing.state], standing.quiz && standing.quiz.first);
+    element.setAttribute("data-state", standing.state);
+    element.hidden = false;
+  }
+
+  /* The home page: once the reader has started, the first module not yet passed. */
+  function showContinue(element) {
+    var ns = element.getAttribute("data-store");
+    var modules = JSON.parse(element.getAttribute("data-modules"));
+    var answers = loadAnswers(ns);
+    var states = modules.map(function (module) { return moduleStanding(ns, module, answers).state; });
+    var next = states.indexOf("progress") >= 0 ? states.indexOf("progress") : states.indexOf("new");
+    if (states.every(function (state) { return state === "new"; }) || next < 0) return;
+    var link = element.querySelector(".mdx-continue__button");
+    link.href = modules[next].href;
+    var label = element.querySelector(".mdx-continue__module");
+    label.textContent = fill(label.getAttribute("data-label"), next + 1, modules[next].title);
+    element.hidden = false;
+  }
+
+  /* The progress page: each module's standing, the overall line and the completion summary. */
+  Progress.prototype.renderModules = function () {
+    var self = this;
+    var answers = loadAnswers(this.ns);
+    var counts = { passed: 0, progress: 0, total: 0 };
+    var summary = this.root.querySelector(".mdx-summary__table tbody");
+    if (summary) summary.textContent = "";
+    this.root.querySelectorAll("[data-progress-module]").forEach(function (cell) {
+      var row = cell.closest("tr");
+      var module = { folder: cell.getAttribute("data-progress-module"), quiz: row.getAttribute("data-progress-quiz"),
+                     questions: row.getAttribute("data-questions"), pass: row.getAttribute("data-pass") };
+      var standing = moduleStanding(self.ns, module, answers);
+      counts.total += 1;
+      if (standing.state !== "new") counts[standing.state] += 1;
+      var label = self.text["progress_module_" + standing.state];
+      cell.querySelector(".mdx-progress__module-state").textContent = label;
+      cell.setAttribute("data-state", standing.state);
+      if (!summary) return;
+      var line = document.createElement("tr");
+      [cell.querySelector("a") ? cell.querySelector("a").textContent : cell.firstChild.textContent, label,
+       standing.quiz && standing.quiz.first !== null ? standing.quiz.first + " % (" + standing.quiz.best + " %)" : "—"
+      ].forEach(function (value, index) {
+        var node = document.createElement(index ? "td" : "th");
+        node.textContent = value;
+        line.appendChild(node);
+      });
+      summary.appendChild(line);
+    });
+    var overall = this.root.querySelector(".mdx-progress__overall");
+    overall.textContent = fill(this.text.progress_overall, counts.passed, counts.total) +
+      (counts.progress ? " " + fill(this.text.progress_overall_started, counts.progress) : "");
+    overall.hidden = false;
+    this.renderSummary();
+  };
+
+  Progress.prototype.renderSummary = function () {
+    var sheet = this.root.querySelector(".mdx-summary__sheet");
+    if (!sheet) return;
+    var name = this.root.querySelector(".mdx-summary__name").value.trim();
+    sheet.querySelector(".mdx-summary__who").textContent =
+      fill(this.text.progress_summary_who, name || this.text.progress_summary_no_name, today());
+    var finalRow = this.root.querySelector("tr[data-progress-quiz][data-purpose=final]");
+    var final = sheet.querySelector(".mdx-summary__final");
+    final.hidden = !finalRow;
+    if (finalRow) final.textContent = fill(this.text.progress_summary_final, finalRow.querySelector(".mdx-progress__status").textContent);
+  };
+
+  Progress.prototype.setUpSummary = function () {
+    var self = this;
+    var input = this.root.querySelector(".mdx-summary__name");
+    if (!input) return;
+    var key = keyOf(this.ns, "name");
+    input.value = readRaw(key) || "";
+    input.addEventListener("input", function () {
+      writeRaw(key, input.value.slice(0, 120));
+      self.renderSummary();
+    });
+    this.root.querySelector("[data-action=print-summary]").addEventListener("click", function () {
+      self.render();
+      document.documentElement.classList.add("mdx-printing-summary");
+      window.print();
+    });
+    window.addEventListener("afterprint", function () { document.documentElement.classList.remove("mdx-printing-summary"); });
+  };
+
   function init() {
+    document.querySelectorAll("[data-module-state]").forEach(function (element) {
+      try { showModuleState(element); } catch (error) { if (window.console) console.error(error); }
+    });
+    document.querySelectorAll(".mdx-continue").forEach(function (element) {
+      try { showContinue(element); } catch (error) { if (window.console) console.error(error); }
+    });
     document.querySelectorAll(".mdx-quiz:not(.mdx-quiz--ready)").forEach(function (root) {
       try { new Quiz(root); } catch (error) { if (window.console) console.error(error); }
     });
