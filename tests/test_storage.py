@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import axe
 import browser
 import pytest
 import sitebuild
@@ -90,6 +91,7 @@ def test_an_answer_that_cannot_be_stored_is_reported_and_still_saved_to_a_file(p
     expect(notice).to_be_visible()
     expect(notice).to_contain_text(UNSAVED)
     expect(page.locator(".mdx-quiz__live")).to_contain_text(UNSAVED)
+    assert axe.serious_violations(page) == []
     data = save_progress_file(page, notice.get_by_role("button", name="Save progress to a file"), tmp_path)
     assert data["quizzes"]["01-sample"]["q"]["troika-size"]["s"] == 1
 
@@ -238,6 +240,7 @@ def test_a_changed_question_is_announced_and_the_quiz_is_no_longer_passed(page_i
     )
     expect(changed.locator("[data-action=check]")).to_be_visible()
     expect(page.locator(".mdx-quiz__summary")).to_be_hidden()
+    assert axe.serious_violations(page) == []
     expect(question(page, "steps").locator(".mdx-q__changed")).to_be_hidden()
     page.reload()  # still said after a reload, until it is answered
     expect(changed.locator(".mdx-q__changed")).to_be_visible()
