@@ -331,3 +331,15 @@ def test_the_trainers_guide_states_the_pass_rule_in_every_language():
         text = (guide / f"index.{language}.md").read_text(encoding="utf-8")
         scoring = text[text.index("{#scoring}") : text.index("{#item-writing}")]
         assert example in scoring and "70 %" in scoring and "66 %" in scoring, language
+
+
+def test_an_answer_typed_and_checked_at_once_leaves_no_draft(page_in, small_server):
+    page = open_page(page_in, small_server + QUIZ)
+    field = question(page, "name-it").locator("input")
+    field.click()
+    page.keyboard.type("ШУД")
+    page.keyboard.press("Enter")  # checked before the typing pause that keeps a draft
+    page.wait_for_timeout(600)
+    assert "name-it" not in stored(page)["d"]
+    page.reload()
+    assert_checked(page, "name-it", "correct", "Correct.", announced=False)

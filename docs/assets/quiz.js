@@ -461,6 +461,7 @@
     if (!q || q.score !== null) return;
     window.clearTimeout(this.draftTimer);
     function keep() {
+      if (q.score !== null) return;  /* checked meanwhile */
       var answer = q.answer();
       var started = q.type === "match" ? answer.some(function (right) { return right >= 0; }) : q.answered(answer);
       if (started) self.state.d[q.id] = { h: q.hash, a: answer, o: q.displayOrder() };
