@@ -50,6 +50,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if quiz_pages.MODULE_QUIZ_MARKER not in markdown:
         return markdown
     links, missing = quiz_pages.module_quiz_links(page, config)
+    page.meta["course_progress"] = True  # the module's standing beside its quiz link (assets/progress.js)
     if missing:
         log.warning(missing)
     return markdown.replace(quiz_pages.MODULE_QUIZ_MARKER, links)

@@ -32,7 +32,7 @@ def test_quiz_script_and_stylesheet_are_under_10_kb_gzipped():
 
 
 def quiz_assets(html: str) -> set[str]:
-    return set(re.findall(r'(?:href|src)="[^"]*assets/(quiz\.(?:js|css))"', html))
+    return set(re.findall(r'(?:href|src)="[^"]*assets/(quiz\.(?:js|css))(?:\?v=[0-9a-f]+)?"', html))
 
 
 @pytest.mark.parametrize("path", QUIZ_PAGES)
@@ -43,3 +43,13 @@ def test_quiz_and_progress_pages_load_the_quiz_assets(small_site, path):
 @pytest.mark.parametrize("path", OTHER_PAGES)
 def test_other_pages_do_not_load_the_quiz_assets(small_site, path):
     assert quiz_assets(small_site.page(path)) == set()
+
+
+def test_progress_script_is_small_and_loads_only_on_the_progress_page_after_the_quiz_script(small_site):
+    size = len(gzip.compress((ASSETS / "progress.js").read_bytes(), compresslevel=9))
+    assert size < 4 * 1024, f"progress.js is {size} bytes gzipped; the budget is 4 KB"
+    for path in QUIZ_PAGES + OTHER_PAGES:
+        html = small_site.page(path)
+        scripts = re.findall(r'<script src="[^"]*assets/((?:quiz|progress)\.js)(?:\?v=[0-9a-f]+)?"', html)
+        assert scripts == (["quiz.js", "progress.js"] if path.endswith("progress/") else scripts[:1]), path
+        assert "progress.js" not in scripts or path.endswith("progress/")

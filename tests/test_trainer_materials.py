@@ -176,7 +176,7 @@ def test_pages_print_on_a4_without_the_site_frame(course_site):
     for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside: avoid"):
         assert part in printing
     for url in (f"tg/trainers/handouts/{QUIZ}/", f"ru/trainers/answer-keys/{QUIZ}/"):
-        assert 'href="../../../../assets/print.css"' in course_site.page(url)
+        assert re.search(r'href="\.\./\.\./\.\./\.\./assets/print\.css(\?v=[0-9a-f]+)?"', course_site.page(url))
 
 
 def test_materials_page_in_trainer_section_links_pages_and_pdfs(published):
