@@ -20,6 +20,7 @@ class Sources:
     def __init__(self, root: Path):
         self.root = root.resolve()
         self.reads: Counter[str] = Counter()  # project path -> times read from disk (1 at most)
+        self._bytes: dict[Path, bytes] = {}
         self._texts: dict[Path, str] = {}
         self._data: dict[Path, Any] = {}
         self._nodes: dict[Path, yaml.Node | yaml.YAMLError | None] = {}
@@ -28,12 +29,19 @@ class Sources:
         """The path as an author writes it: relative to the project, with '/'."""
         return path.resolve().relative_to(self.root).as_posix()
 
+    def bytes(self, path: Path) -> bytes:
+        """The file's content, read on first use."""
+        key = path.resolve()
+        if key not in self._bytes:
+            self._bytes[key] = key.read_bytes()
+            self.reads[self.where(key)] += 1
+        return self._bytes[key]
+
     def text(self, path: Path) -> str:
         """The file's text (a byte-order mark dropped), read on first use."""
         key = path.resolve()
         if key not in self._texts:
-            self._texts[key] = key.read_text(encoding="utf-8-sig")
-            self.reads[self.where(key)] += 1
+            self._texts[key] = self.bytes(key).decode("utf-8-sig")
         return self._texts[key]
 
     def yaml_node(self, path: Path) -> yaml.Node | None:

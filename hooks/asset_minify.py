@@ -1,4 +1,5 @@
-"""The course's own scripts and stylesheets ship minified (course/site/minify.py)."""
+"""The course's own scripts and stylesheets (docs/assets/) ship minified (course/site/minify.py);
+the theme's come minified already."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from course.site import minify
+from course.site import minify, session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 
 @event_priority(-300)  # after static-i18n and the other hooks settled the list of files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    docs = Path(config.docs_dir).resolve()
     for file in files:
-        if file.abs_src_path and minify.is_minified_on_the_way(file.src_uri):
-            file.content_string = minify.minified(file.src_uri, Path(file.abs_src_path).read_text(encoding="utf-8"))
+        path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if path and docs in path.parents and minify.is_minified_on_the_way(file.src_uri):
+            source = session.course_for(config).sources.text(path)
+            file.content_string = minify.minified(file.src_uri, source)
     return files

@@ -18,6 +18,7 @@ from course.quizzes import load as quiz_load
 from course.site import bundle as course_bundle
 from course.site import i18n as course_i18n
 from course.site import offline as course_offline
+from course.site import session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -41,9 +42,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         for f in files
         if f.abs_src_path and docs in Path(f.abs_src_path).resolve().parents
     }
-    config.extra["course_asset_versions"] = course_offline.asset_versions(
-        {name: path for name, path in own.items() if name.startswith(course_offline.SHARED_FOLDERS)}
-    )
+    sources = session.course_for(config).sources
+    versioned = {name: path for name, path in own.items() if name.startswith(course_offline.SHARED_FOLDERS)}
+    session.once_per_build(config, "asset_versions", lambda: course_offline.asset_versions(versioned, sources.bytes))
     return files
 
 
@@ -75,7 +76,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if course_bundle.is_offline_build(config):
         return output  # the zip is replaced whole; its addresses stay plain
-    return course_offline.version_references(output, page.file.dest_uri, config.extra.get("course_asset_versions", {}))
+    return course_offline.version_references(
+        output, page.file.dest_uri, session.once_per_build(config, "asset_versions", dict)
+    )
 
 
 @event_priority(-500)  # after static-i18n (and any search rework) finished every language
@@ -97,7 +100,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         homes = {other: "../" * root.count("/") + other_root or "./" for other, other_root in roots.items()}
         html = page.render(language=language, text=text, homes=homes)
         (site / root / course_offline.OFFLINE_PAGE).write_text(html, encoding="utf-8")
-    lists = course_offline.language_files(site, roots, config.extra.get("course_asset_versions", {}))
+    lists = course_offline.language_files(site, roots, session.once_per_build(config, "asset_versions", dict))
     for language, dest in sorted(_storage_pages):
         target = site / dest
         if target.is_file() and language in lists:

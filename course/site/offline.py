@@ -12,6 +12,8 @@ address and asks the network).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import hashlib
 import json
 import re
@@ -100,11 +102,11 @@ def fill_size(html: str, size_text: str) -> str:
     return html.replace('data-offline-size=""', f'data-offline-size="{escape(size_text, quote=True)}"')
 
 
-def asset_versions(assets: dict[str, Path]) -> dict[str, str]:
+def asset_versions(assets: dict[str, Path], read: Callable[[Path], bytes] = Path.read_bytes) -> dict[str, str]:
     """The version each course script and style sheet's address carries: a short hash of its
     content. assets maps a site path ('assets/quiz.js') to the file it is published from."""
     return {
-        name: hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        name: hashlib.sha256(read(path)).hexdigest()[:10]
         for name, path in sorted(assets.items())
         if name.endswith(VERSIONED_SUFFIXES)
     }

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from mkdocs.exceptions import PluginError
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 SHOW_DRAFTS_VARIABLE = "COURSE_SHOW_DRAFTS"
+T = TypeVar("T")
 
 
 class _Session:
@@ -31,6 +33,7 @@ class _Session:
         self.config: object | None = None
         self.course: Course | None = None
         self.renderer: quiz_render.TextRenderer | None = None
+        self.values: dict[str, object] = {}  # other things worked out once per build
 
 
 _session = _Session()
@@ -47,7 +50,16 @@ def course_for(config: MkDocsConfig) -> Course:
         _session.course = Course(Path(config.config_file_path).resolve().parent, show_drafts)
         _session.config = config
         _session.renderer = None
+        _session.values = {}
     return _session.course
+
+
+def once_per_build(config: MkDocsConfig, name: str, make: Callable[[], T]) -> T:
+    """A value the language builds of one build share (made by the first that asks)."""
+    course_for(config)
+    if name not in _session.values:
+        _session.values[name] = make()
+    return cast(T, _session.values[name])
 
 
 def renderer_for(config: MkDocsConfig) -> quiz_render.TextRenderer:
