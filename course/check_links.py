@@ -4,7 +4,8 @@ A page's links resolve the way mkdocs-static-i18n resolves them: `about.md` from
 page means `about.ru.md` when it exists, else `about.en.md`. Module pages live in the site
 at `modules/<folder>/index.<lang>.md`, as hooks/course_modules.py mounts them. Anchors are
 checked against explicit ids (`{#id}`, `id="..."`), the slugs the toc extension gives to
-headings without one, and `term-<id>` on the glossary page. Links in raw HTML (`<a href>`,
+headings without one, and `term-<id>` on the glossary page. A quiz's page, which the build
+makes from `quizzes/<id>.yml`, is linked as `quizzes/<id>.md`. Links in raw HTML (`<a href>`,
 `<img src>`) are not checked.
 """
 
@@ -20,6 +21,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify, unique
 
 from course.languages import LANGUAGES
+from course.quizzes import load as quiz_load
 from course.sources import Sources
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -52,6 +54,7 @@ class Site:
     files: dict[str, Path] = field(default_factory=dict)
     drafts: set[str] = field(default_factory=set)  # folders of draft modules
     glossary_anchors: set[str] = field(default_factory=set)
+    quiz_pages: dict[str, str | None] = field(default_factory=dict)  # 'quizzes/<id>.md' -> its module, if any
     _anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def where(self, key: str) -> str:
@@ -82,6 +85,9 @@ def collect_site(sources: Sources, drafts: set[str], glossary_ids: list[str]) ->
         relative = path.relative_to(root)
         if path.is_file() and not any(part.startswith((".", "_")) for part in relative.parts):
             site.files[relative.as_posix()] = path
+    owners = quiz_load.quiz_owners(sources)
+    for path in sources.glob("quizzes/*.yml"):
+        site.quiz_pages[f"quizzes/{path.stem}.md"] = owners.get(f"quizzes/{path.name}")
     return site
 
 
@@ -166,6 +172,8 @@ def check_target(site: Site, key: str, target: str) -> tuple[str, str] | None:
             f"link the page file instead: '{posixpath.join(path.rstrip('/'), 'index.md')}'",
         )
     found = resolve(site, joined, language_of(key))
+    if found is None and joined in site.quiz_pages:
+        return _check_quiz_page(site, key, site.quiz_pages[joined], target)
     if found is None:
         return (f"link '{target}' points to no file", _suggestion(site, key, joined))
     if module_of(found) in site.drafts and module_of(found) != module_of(key) and module_of(key) not in site.drafts:
@@ -175,6 +183,16 @@ def check_target(site: Site, key: str, target: str) -> tuple[str, str] | None:
         )
     if anchor and found.endswith(".md"):
         return _check_anchor(site, key, found, anchor, target)
+    return None
+
+
+def _check_quiz_page(site: Site, key: str, folder: str | None, target: str) -> tuple[str, str] | None:
+    """A link to the page the build makes from a quiz: wrong only when the quiz's module is a draft."""
+    if folder in site.drafts and folder != module_of(key) and module_of(key) not in site.drafts:
+        return (
+            f"link '{target}' points to the quiz of draft module '{folder}', which the published build leaves out",
+            "remove the link until that module is published (or remove 'draft: true' from its index.en.md)",
+        )
     return None
 
 

@@ -171,6 +171,19 @@ def test_published_page_linking_a_draft_module_is_an_error(small_project, capsys
     assert "points to draft module '01-sample'" in out
 
 
+def test_a_page_may_link_a_quiz_page_that_the_build_makes(small_project, capsys):
+    """quizzes/<id>.md is the page the build makes from quizzes/<id>.yml (the home pages link it)."""
+    page = small_project / "docs/index.ru.md"
+    edit(page, "УВКПЧ помогает.", "УВКПЧ помогает. [Тест](quizzes/01-sample.md) [Нет](quizzes/02-none.md)")
+    code, out = run_check(small_project, capsys)
+    assert code == 1
+    assert "quizzes/01-sample.md" not in out
+    assert f"docs/index.ru.md:{line_of(page, '02-none')}: error: link 'quizzes/02-none.md' points to no file" in out
+    edit(small_project / "modules/01-sample/index.en.md", "study_time: 10", "study_time: 10\ndraft: true")
+    code, out = run_check(small_project, capsys)
+    assert "points to the quiz of draft module '01-sample'" in out
+
+
 # page, text to put the link after, the broken link, what both reports must name
 BROKEN_LINKS = [
     ("docs/index.en.md", "[About](about.md)", "[Gone](abuot.md)", "abuot.md"),

@@ -247,12 +247,15 @@ def test_exercises_ask_for_the_learners_answer_in_every_language(folder):
 
 
 def test_home_and_about_pages_state_course_objectives():
+    """One course objective per module, in module order, each linking its module."""
+    folders = [module.folder for module in MODULES]
     for page in ("index", "about"):
         for language in ("en", "ru", "tg"):
             text = (PROJECT / "docs" / f"{page}.{language}.md").read_text(encoding="utf-8")
-            section = text[text.index("{#course-objectives}") :]
-            items = re.findall(r"^(?:\d+\.|-) ", section.split("\n## ")[0], re.M)
-            assert 3 <= len(items) <= 5, f"{page}.{language}.md"
+            section = text[text.index("{#course-objectives}") :].split("\n## ")[0]
+            items = re.split(r"^\d+\. ", section, flags=re.M)[1:]
+            linked = [re.findall(r"\(modules/([^/)]+)/index\.md\)", item) for item in items]
+            assert linked == [[folder] for folder in folders], f"{page}.{language}.md"
 
 
 def test_site_pages_exist_in_three_languages():
