@@ -239,7 +239,7 @@ def test_a_changed_question_is_announced_and_the_quiz_is_no_longer_passed(page_i
         "This question changed since your last attempt: answer it again."
     )
     expect(changed.locator("[data-action=check]")).to_be_visible()
-    expect(page.locator(".mdx-quiz__summary")).to_be_hidden()
+    expect(page.locator(".mdx-quiz__result")).to_be_hidden()
     assert axe.serious_violations(page) == []
     expect(question(page, "steps").locator(".mdx-q__changed")).to_be_hidden()
     page.reload()  # still said after a reload, until it is answered
