@@ -1,7 +1,7 @@
 """Abbreviations with tooltips in the reader's language.
 
 static-i18n forbids per-language markdown_extensions, so each page gets the definitions of
-its own language appended here; Material's content.tooltips shows them.
+its own language appended here; docs/assets/course.js shows them as tooltips.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ def test_abbreviation_tooltip_opens_by_keyboard(page_in, small_server):
     page.goto(small_server)
     abbr = page.locator("article abbr", has_text="UPR").first
     abbr.focus()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip = page.locator(".mdx-tooltip")
     tooltip.first.wait_for(state="visible", timeout=3000)
     assert "Universal Periodic Review" in tooltip.first.inner_text()
 
@@ -22,7 +22,7 @@ def test_abbreviation_tooltip_opens_by_touch(page_in, small_server):
     page = page_in(has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800})
     page.goto(small_server + "ru/")
     page.locator("article abbr", has_text="УПО").first.tap()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active")
+    tooltip = page.locator(".mdx-tooltip")
     tooltip.first.wait_for(state="visible", timeout=3000)
     assert "Универсальный периодический обзор" in tooltip.first.inner_text()
 

@@ -48,6 +48,9 @@ def test_published_pages_name_their_language_versions_with_absolute_addresses(sm
     for address, links in versions.items():
         assert set(links) == set(LANGUAGE_ROOTS), address
         assert all(href.startswith(PUBLISHED) for href in links.values()), links
+    robots = (result.site / "robots.txt").read_text(encoding="utf-8")  # where crawlers find the sitemap
+    assert f"Sitemap: {PUBLISHED}sitemap.xml" in robots.splitlines()
+    assert "robots.txt" not in (result.site / "sw.js").read_text(encoding="utf-8")  # nothing a reader keeps
 
 
 @pytest.fixture(scope="session")
