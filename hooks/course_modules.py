@@ -124,6 +124,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    language = getattr(page.file, "locale", None) or course_i18n.current_language(config)
+    context["course_title_html"] = module_pages.with_abbreviations(config, page.title or config.site_name, language)
+    summary = page.meta.get("summary")
+    if summary and page.meta.get("facts_as_of"):  # the module header draws it
+        context["course_summary"] = module_pages.with_abbreviations(config, str(summary), language)
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == "index.md":  # each language's home page
         # "Next" on the home page leads into the course, not to "About"
         page.next_page = module_pages.first_module_page(nav.pages) or page.next_page
