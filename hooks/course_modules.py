@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from course.content import catalog as course_catalog
+from course.content import sources as course_sources
 from course.site import i18n as course_i18n
 from course.site import module_pages
 
@@ -104,6 +105,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = course_i18n.current_language(config)
+    if page.file.src_uri.startswith("modules/"):  # its UN documents become links
+        markdown = course_sources.link_document_symbols(markdown, getattr(page.file, "locale", None) or language)
     if OBJECTIVES_MARKER in markdown:
         objectives = page.meta.get("objectives") or []
         lines = [f"- {o['text']}" for o in objectives]
