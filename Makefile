@@ -24,8 +24,15 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt pyproject.toml $
 # package iframe-worker 1.0.4, fetched from the registry and checked against its integrity.
 IFRAME_WORKER := .cache/iframe-worker-1.0.4
 IFRAME_WORKER_INTEGRITY := sha512-roeaaI+Lg1LJNfgpCjoRe/+WzEjy9+Z08LoEvu85MCPbBjwm+qXz8Ag5U05lHa6V1CysZyGzE0SOkAtSUA5q7Q==
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := .cache/lighthouse-$(LIGHTHOUSE_VERSION)
+LIGHTHOUSE_INTEGRITY := sha512-+5SKYzVaTFj22MgoYDPNrP9tlD2/Ay7j3SxPSFD9FpPyVxGr4UtOQGKyrdZ7wCmcnBaFk0mCkPfARU3CsE0nvA==
 SHA512 := import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())
 # (defined before the targets that list it: make expands prerequisites as it reads them)
+
+# actionlint on every workflow; without ShellCheck and pyflakes, so that the result does not
+# depend on which of them a machine happens to have.
+ACTIONLINT_ARGS := -shellcheck= -pyflakes=
 
 serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -33,8 +40,19 @@ serve: $(VENV)/.installed-build  ## build and serve the course at http://127.0.0
 build: $(VENV)/.installed-build $(IFRAME_WORKER)/shim.js  ## strict build into site/ and the offline zip into dist/, both with the trainers' PDF files (replaced only on success)
 	$(BIN)/python -m course.build
 
-bench: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## build times, sizes, first-visit bytes and the quiz engine's cost -> dist/bench.md (not part of make test)
-	$(BIN)/python -m course.bench
+bench: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js $(LIGHTHOUSE)/.installed  ## build times, sizes, first-visit bytes, Lighthouse scores and the quiz engine's cost -> dist/bench.md (not part of make test)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m course.bench
+
+# Lighthouse for make bench: npm's lighthouse 12.8.2 with every dependency pinned by
+# tools/lighthouse/package-lock.json (npm ci checks each package against its integrity hash),
+# installed into .cache/; no install scripts run, so nothing else (no browser) is downloaded.
+$(LIGHTHOUSE)/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	@test "$$(node -p 'require("./tools/lighthouse/package-lock.json").packages["node_modules/lighthouse"].integrity')" = "$(LIGHTHOUSE_INTEGRITY)" || \
+	  { echo "tools/lighthouse/package-lock.json does not pin lighthouse $(LIGHTHOUSE_VERSION) ($(LIGHTHOUSE_INTEGRITY))"; exit 1; }
+	rm -rf $(LIGHTHOUSE) && mkdir -p $(LIGHTHOUSE)
+	cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(LIGHTHOUSE)/
+	npm ci --prefix $(LIGHTHOUSE) --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(IFRAME_WORKER)/shim.js:
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
@@ -59,10 +77,11 @@ new-module: $(VENV)/.installed-build  ## SLUG=09-my-topic: a draft module in thr
 new-quiz: $(VENV)/.installed-build  ## MODULE=<module-folder>: a starter quiz for an existing module that has none
 	@$(BIN)/python -m course.scaffold quiz "$(MODULE)"
 
-test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format and type checks, then the whole test suite
+test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format, type and workflow checks, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/actionlint $(ACTIONLINT_ARGS)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:

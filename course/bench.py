@@ -6,6 +6,9 @@ Prints one Markdown table and writes it to dist/bench.md. Not part of `make test
 - First visit: each page is opened in Chromium from a local server; every file it loads
   (HTML, CSS, JS, images, the search worker and that language's search index) is counted at
   its gzip-compressed size, as a server with compression would send it.
+- Lighthouse (course/lighthouse.py): performance, accessibility, best practices and SEO of
+  the home, a module, a quiz, the progress page and the glossary in each language, with
+  Lighthouse's mobile defaults against the website served with gzip.
 - Quiz engine: a synthetic bank of 100 quizzes x 20 questions (every question type) in
   three languages, built into a temporary copy of the test fixture site, against the same
   site with 100 ordinary pages of similar length instead, and against neither. The hook
@@ -32,6 +35,7 @@ from typing import Literal
 import yaml
 
 from course import build as course_build
+from course import lighthouse as course_lighthouse
 from course.languages import LANGUAGE_ROOTS
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -362,8 +366,9 @@ def main() -> int:
         numbers["visits"] = first_visits(site, sample_pages(site))
         homes = {language: {"home": pages["home"]} for language, pages in sample_pages(site).items()}
         numbers["with_offline_copy"] = first_visits(site, homes, service_workers="allow")
+        lighthouse = course_lighthouse.table(course_lighthouse.measure(site, PROJECT / "dist" / "lighthouse"))
         numbers["quiz"] = quiz_bench(scratch / "quiz")
-    table = report(numbers)
+    table = report(numbers) + "\n" + lighthouse
     print(table)
     (PROJECT / "dist").mkdir(exist_ok=True)
     (PROJECT / "dist" / "bench.md").write_text(table, encoding="utf-8")

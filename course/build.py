@@ -32,7 +32,9 @@ from course.trainer.pages import HANDOUT_PDFS
 PROJECT = Path(__file__).resolve().parent.parent
 
 ZIP_FOLDER = "upr-course"  # the folder that unzipping creates
-BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz")  # no use from the file system
+# No use from the file system: no search engine reads the bundle, and no server shows its 404
+# page (whose addresses start at the server's root, so it cannot even load its styles there).
+BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EPOCH is set
 
 

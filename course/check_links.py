@@ -20,6 +20,7 @@ from urllib.parse import unquote
 from markdown.extensions.toc import slugify, unique
 
 from course.languages import LANGUAGES
+from course.sources import Sources
 
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
@@ -47,18 +48,21 @@ class LinkProblem:
 class Site:
     """Every source file by its path in the site ('about.ru.md', 'modules/02-x/index.en.md')."""
 
-    root: Path
+    sources: Sources
     files: dict[str, Path] = field(default_factory=dict)
     drafts: set[str] = field(default_factory=set)  # folders of draft modules
     glossary_anchors: set[str] = field(default_factory=set)
     _anchors: dict[str, set[str]] = field(default_factory=dict)
 
     def where(self, key: str) -> str:
-        return self.files[key].relative_to(self.root).as_posix()
+        return self.sources.where(self.files[key])
+
+    def text(self, key: str) -> str:
+        return self.sources.text(self.files[key])
 
     def anchors(self, key: str) -> set[str]:
         if key not in self._anchors:
-            text = self.files[key].read_text(encoding="utf-8-sig")
+            text = self.text(key)
             found = heading_anchors(text)
             if GLOSSARY_MARKER in text:
                 found |= self.glossary_anchors
@@ -66,8 +70,9 @@ class Site:
         return self._anchors[key]
 
 
-def collect_site(root: Path, drafts: set[str], glossary_ids: list[str]) -> Site:
-    site = Site(root, drafts=drafts, glossary_anchors={f"term-{i}" for i in glossary_ids})
+def collect_site(sources: Sources, drafts: set[str], glossary_ids: list[str]) -> Site:
+    root = sources.root
+    site = Site(sources, drafts=drafts, glossary_anchors={f"term-{i}" for i in glossary_ids})
     docs = root / "docs"
     for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
         if path.is_file():
@@ -84,6 +89,18 @@ def language_of(key: str) -> str:
     stem = posixpath.splitext(posixpath.basename(key))[0]
     suffix = stem.rpartition(".")[2] if "." in stem else ""
     return suffix if suffix in LANGUAGES else "en"
+
+
+def page_address(key: str) -> str:
+    """A source's page in the site, without language: 'about.ru.md' -> 'about/',
+    'modules/02-x/index.en.md' -> 'modules/02-x/', 'index.md' -> ''."""
+    base = key[:-3]
+    name, dot, suffix = base.rpartition(".")
+    if dot and suffix in LANGUAGES:
+        base = name
+    if base == "index":
+        return ""
+    return (base[: -len("/index")] if base.endswith("/index") else base) + "/"
 
 
 def module_of(key: str) -> str | None:
@@ -118,8 +135,7 @@ def heading_anchors(text: str) -> set[str]:
 
 def check_page(site: Site, key: str) -> list[LinkProblem]:
     """Every Markdown link and image of one page."""
-    text = site.files[key].read_text(encoding="utf-8-sig")
-    body = blank(text)
+    body = blank(site.text(key))
     problems = []
     targets = [(m.start(), m.group(3)) for m in INLINE_LINK.finditer(body)]
     targets += [(m.start(), m.group(2)) for m in REFERENCE.finditer(body)]

@@ -10,7 +10,7 @@ import yaml
 
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 from course.languages import LANGUAGES
-from course.yaml_loader import FAST_LOADER
+from course.sources import Sources
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 NOT_WORDS = re.compile(r"<!--.*?-->|\{[^}\n]*\}|\]\([^)\n]*\)|<[^>\n]+>|https?://\S+", re.DOTALL)
@@ -35,31 +35,31 @@ def count_words(text: str) -> int:
     return len(WORD.findall(NOT_WORDS.sub(" ", FRONT_MATTER.sub("", text, count=1))))
 
 
-def page_status(path: Path, language: str, root: Path) -> dict:
+def page_status(path: Path, language: str, sources: Sources) -> dict:
     if not path.is_file():
         return {"status": "missing", "words": 0, "file": None}
-    text = path.read_text(encoding="utf-8-sig")
+    text = sources.text(path)
     try:
         meta = parse_front_matter(text)
     except FrontMatterProblem:
         meta = {}
     flag = str(meta.get("translation", "")).lower()
     status = flag if language != "en" and flag in ("draft", "reviewed") else "present"
-    return {"status": status, "words": count_words(text), "file": path.relative_to(root).as_posix()}
+    return {"status": status, "words": count_words(text), "file": sources.where(path)}
 
 
-def module_rows(root: Path, drafts: set[str]) -> list[Row]:
+def module_rows(sources: Sources, drafts: set[str]) -> list[Row]:
     rows = []
-    for folder in sorted(p for p in (root / "modules").glob("*") if p.is_dir() and not p.name.startswith((".", "_"))):
+    for folder in (p for p in sources.glob("modules/*") if p.is_dir() and not p.name.startswith((".", "_"))):
         row = Row("module", folder.name, folder.name in drafts)
         for language in LANGUAGES:
-            row.languages[language] = page_status(folder / f"index.{language}.md", language, root)
+            row.languages[language] = page_status(folder / f"index.{language}.md", language, sources)
         rows.append(row)
     return rows
 
 
-def site_page_rows(root: Path) -> list[Row]:
-    docs = root / "docs"
+def site_page_rows(sources: Sources) -> list[Row]:
+    docs = sources.root / "docs"
     names = set()
     for path in docs.rglob("*.md") if docs.is_dir() else []:
         relative = path.relative_to(docs).as_posix()[:-3]
@@ -71,20 +71,20 @@ def site_page_rows(root: Path) -> list[Row]:
             path = docs / f"{name}.{language}.md"
             if language == "en" and not path.is_file():
                 path = docs / f"{name}.md"
-            row.languages[language] = page_status(path, language, root)
+            row.languages[language] = page_status(path, language, sources)
         rows.append(row)
     return rows
 
 
-def quiz_rows(root: Path, drafts: set[str]) -> list[Row]:
+def quiz_rows(sources: Sources, drafts: set[str]) -> list[Row]:
     rows = []
-    for path in sorted((root / "quizzes").glob("*.yml")):
+    for path in sources.glob("quizzes/*.yml"):
         try:
-            data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
+            data = sources.yaml_data(path)
         except yaml.YAMLError:
             data = None
         row = Row("quiz", path.stem, isinstance(data, dict) and data.get("module") in drafts)
-        where = path.relative_to(root).as_posix()
+        where = sources.where(path)
         if not isinstance(data, dict):
             row.languages = {
                 lang: {"status": "unreadable", "words": 0, "file": where, "translated": 0.0} for lang in LANGUAGES

@@ -20,6 +20,7 @@ class Problem:
     fix: str  # what to write instead
     language: str = ""  # the language of the text it was found in, when that matters
     severity: str = "error"  # 'error' stops every build; 'warning' stops the published (strict) one
+    draft: bool = False  # found in a draft module, which the published build leaves out
 
     def text(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

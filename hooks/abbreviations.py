@@ -6,13 +6,11 @@ its own language appended here; Material's content.tooltips shows them.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from mkdocs.exceptions import PluginError
 
 from course.content import glossary as course_glossary
 from course.site import i18n as course_i18n
+from course.site import session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,11 +19,9 @@ if TYPE_CHECKING:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        terms = course_glossary.load_terms(root)
-    except course_glossary.GlossaryError as error:
-        raise PluginError(str(error)) from None
+    course = session.course_for(config)
+    session.stop_on(course.glossary_problems, "Problems in glossary.yml")
+    terms = course.terms
     # A page shown in English while its translation is missing keeps English expansions.
     language = getattr(page.file, "locale", None) or course_i18n.current_language(config)
     definitions = course_glossary.abbreviation_definitions(terms, language)

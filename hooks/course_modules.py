@@ -10,19 +10,17 @@ with COURSE_SHOW_DRAFTS=1) and left out of `mkdocs build`: its pages, nav entry 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from course.content import catalog as course_catalog
 from course.content import sources as course_sources
 from course.site import i18n as course_i18n
-from course.site import module_pages
+from course.site import module_pages, session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,73 +31,32 @@ MODULE_CARDS_MARKER = "<!-- course:module-cards -->"
 START_MARKER = "<!-- course:start -->"
 OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
-_state = {"command": "build"}
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
+    session.started(command)  # 'serve' shows draft modules; 'build' and 'gh-deploy' do not
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    try:
-        modules = course_catalog.load_catalog(project_root(config))
-    except course_catalog.CatalogError as error:
-        raise PluginError("Problems in the course modules:\n" + str(error)) from None
-    show_drafts = _state["command"] == "serve" or os.environ.get("COURSE_SHOW_DRAFTS") == "1"
-    hidden = [] if show_drafts else [m.folder for m in modules if m.draft]
-    config.extra["course_modules"] = [m for m in modules if m.folder not in hidden]
-    config.extra["course_hidden_modules"] = hidden  # read by hooks/quizzes.py
+    session.stop_on(session.course_for(config).module_problems, "Problems in the course modules")
     return config
 
 
 @event_priority(50)  # before static-i18n (-100), which must see the module files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = project_root(config)
-    docs_dir = Path(config.docs_dir)
-    if (docs_dir / "modules").exists():
+    if (Path(config.docs_dir) / "modules").exists():
         raise PluginError(
             "docs/modules/ exists but course modules live in the top-level modules/ folder; move them there"
         )
-    hidden = set(config.extra.get("course_hidden_modules", ()))
-    for path in sorted((root / "modules").rglob("*")):
-        relative = path.relative_to(root)
-        if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
-            continue
-        if relative.parts[1] in hidden:
-            continue  # a draft module: not published
-        file = File(
-            relative.as_posix(),
-            config.docs_dir,
-            config.site_dir,
-            config.use_directory_urls,
-            inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by on_nav below
-        )
+    for file in module_pages.module_files(config, session.course_for(config)):
         files.append(file)
     return files
 
 
 @event_priority(-200)  # after static-i18n rebuilt the file list
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    root = project_root(config)
-    for file in files:
-        if file.src_uri.startswith("modules/"):
-            file.abs_src_path = str(root / file.src_uri)
-            course_i18n.mark_file(file, project_path=file.src_uri)
-    pages = [
-        f.page
-        for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
-        if f.src_uri.startswith("modules/") and f.page is not None
-    ]
-    section = module_pages.section_holding(nav.items, OVERVIEW_PAGE)
-    if section is not None:
-        for page in pages:
-            page.parent = section
-            section.children.append(page)
-        course_i18n.relink_pages(nav)
+    module_pages.place_modules(nav, files, session.course_for(config).root, OVERVIEW_PAGE)
+    course_i18n.relink_pages(nav)
     return nav
 
 
@@ -118,6 +75,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     ):
         if marker in markdown:
             markdown = markdown.replace(marker, part(config, page, files, language))
+            page.meta["course_progress"] = marker == START_MARKER or page.meta.get("course_progress")
+    if page.file.src_uri.startswith("modules/") and page.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
+        markdown += module_pages.module_nav(config, page, files, language)
     if module_pages.ANSWER_MARKER.search(markdown):
         page.meta["course_answers"] = True  # main.html loads the quiz script and styles
         markdown = module_pages.ANSWER_MARKER.sub(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from mkdocs.exceptions import PluginError
 
 from course.content import glossary as course_glossary
 from course.site import i18n as course_i18n
+from course.site import session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -22,11 +20,9 @@ GLOSSARY_MARKER = "<!-- course:glossary -->"
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if GLOSSARY_MARKER not in markdown:
         return markdown
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        terms = course_glossary.load_terms(root)
-    except course_glossary.GlossaryError as error:
-        raise PluginError(str(error)) from None
+    course = session.course_for(config)
+    session.stop_on(course.glossary_problems, "Problems in glossary.yml")
+    terms = course.terms
     language = course_i18n.current_language(config)
     entries = course_glossary.glossary_entries(terms, language)
     template = course_templates.template(config, "partials/course-glossary.html", autoescape=False)

@@ -2,8 +2,10 @@
 
 static-i18n writes one index for every language. Once the last language is built, this hook
 splits it into search/search_index.json at the root (English), ru/search/... and
-tg/search/... (plus the search_index.js form the offline bundle reads on file://), and each
-page's search is pointed at its own language's folder. Logic: course_search.py.
+tg/search/... (on the website a stub whose pages come on the first search; in the offline
+bundle the search_index.js form read on file://), fills the letter table into the Tajik search
+support, and points each page's search at its own language's folder and at the course's
+search worker. Logic: course/site/search.py.
 """
 
 from __future__ import annotations
@@ -25,9 +27,8 @@ if TYPE_CHECKING:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    language = course_i18n.current_language(config)
-    root = course_i18n.language_root(config, language)
-    return course_search.point_search_at(output, root, stem_queries=language in course_search.QUERY_STEMMERS)
+    root = course_i18n.language_root(config, course_i18n.current_language(config))
+    return course_search.point_search_at(output, root)
 
 
 @event_priority(-200)  # after static-i18n's final post_build wrote the combined index, and after offline
@@ -46,5 +47,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             f"{combined}: the search index written by the search plugin is not valid JSON ({error}); rebuild with a clean site folder"
         ) from None
     roots = course_i18n.language_roots(config)
-    indexes = course_search.split_index(data, roots)
-    course_search.write_indexes(site, indexes, roots, script=course_bundle.is_offline_build(config))
+    offline = course_bundle.is_offline_build(config)
+    try:
+        worker = course_search.material_worker(site)
+        course_search.write_letter_fold(site)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    indexes = course_search.split_index(data, roots, worker, lazy=not offline)
+    course_search.write_indexes(site, indexes, roots, script=offline)

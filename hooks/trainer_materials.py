@@ -15,9 +15,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
+from course.site import quiz_pages
 from course.trainer import html as trainer_html
 from course.trainer import pages as trainer_pages
 

@@ -36,14 +36,33 @@ def require_chromium() -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    no_store = False
+    requested: list[str] | None = None
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         pass
 
+    def send_head(self):
+        if self.requested is not None:
+            self.requested.append(self.path)
+        return super().send_head()
+
+    def end_headers(self) -> None:
+        if self.no_store:
+            self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, no_store: bool = False, requested: list[str] | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and yield its base URL.
+
+    no_store sends `Cache-Control: no-store` with every answer, so that the browser's HTTP
+    cache cannot stand in for the service worker; requested, when given, collects the path
+    of every GET or HEAD request the server answers.
+    """
+    options = {"no_store": no_store, "requested": requested}
+    handler = functools.partial(type("_Handler", (_QuietHandler,), options), directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -33,6 +33,28 @@ def course_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResu
 
 
 @pytest.fixture(scope="session")
+def course_wide_site(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResult:
+    """The fixture site with a course-wide diagnostic quiz (tests/fixtures/course-wide/), built once."""
+    import shutil
+
+    project = sitebuild.make_project(tmp_path_factory.mktemp("course-wide") / "project")
+    for quiz in (sitebuild.PROJECT / "tests/fixtures/course-wide").glob("*.yml"):
+        shutil.copy(quiz, project / "quizzes" / quiz.name)
+    result = sitebuild.build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def course_bundle_build(tmp_path_factory: pytest.TempPathFactory) -> sitebuild.BuildResult:
+    """The real course's offline bundle (mkdocs.offline.yml), built once per test run."""
+    site = tmp_path_factory.mktemp("bundle") / "site"
+    result = sitebuild.build(sitebuild.PROJECT, site, config="mkdocs.offline.yml")
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """One Chromium for the whole run (Debian's, never a downloaded one)."""
     import browser

@@ -169,3 +169,31 @@ def test_published_page_linking_a_draft_module_is_an_error(small_project, capsys
     code, out = run_check(small_project, capsys)
     assert code == 1
     assert "points to draft module '01-sample'" in out
+
+
+# page, text to put the link after, the broken link, what both reports must name
+BROKEN_LINKS = [
+    ("docs/index.en.md", "[About](about.md)", "[Gone](abuot.md)", "abuot.md"),
+    ("docs/index.en.md", "[About](about.md)", "[Home](index.md#nowhere)", "nowhere"),
+    ("docs/index.en.md", "[About](about.md)", "[Module](modules/09-none/index.md)", "09-none"),
+    ("modules/01-sample/index.en.md", "## The troika {#troika}", "![Plan](diagramm.svg)", "diagramm.svg"),
+    ("modules/01-sample/index.ru.md", "Три государства.", "[См.](index.md#only-en)", "only-en"),
+]
+
+
+def test_make_check_and_the_strict_build_flag_the_same_broken_links(small_project, capsys):
+    """make check finds in seconds what the strict build would stop on, and the other way round."""
+    import sitebuild
+
+    for page, after, link, _ in BROKEN_LINKS:
+        edit(small_project / page, after, f"{after}\n\n{link}\n")
+    code, out = run_check(small_project, capsys)
+    build = sitebuild.build(small_project)
+    assert code == 1 and build.returncode != 0
+    warnings = [line for line in build.output.splitlines() if line.startswith("WARNING")]
+    for page, _, link, named in BROKEN_LINKS:
+        checked = [line for line in out.splitlines() if line.startswith(f"{page}:") and named in line]
+        assert checked, f"make check missed {link} in {page}:\n{out}"
+        built = [line for line in warnings if named in line]
+        assert built, f"the strict build missed {link} in {page}:\n{build.output}"
+    assert len(warnings) == len(BROKEN_LINKS), "the build flags nothing that make check does not"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -9,6 +12,8 @@ import pytest
 import yaml
 
 WORKFLOW = Path(__file__).resolve().parent.parent / ".github" / "workflows" / "publish.yml"
+ACTIONLINT = Path(sys.executable).parent / "actionlint"  # pinned in requirements-test.txt
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*([\w.-]+/[\w.-]+)@([0-9a-f]{40})\s+#\s*v\d+\.\d+\.\d+\s*$")
 
 
 @pytest.fixture(scope="module")
@@ -91,3 +96,33 @@ def test_only_the_official_pages_actions_publish(workflow):
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "gh-deploy" not in WORKFLOW.read_text(encoding="utf-8")
+
+
+def actionlint(workflow: Path) -> subprocess.CompletedProcess:
+    """actionlint with the options `make test` gives it, on one workflow file."""
+    return subprocess.run(
+        [str(ACTIONLINT), "-shellcheck=", "-pyflakes=", str(workflow)], capture_output=True, text=True, check=False
+    )
+
+
+def test_every_action_is_pinned_to_a_release_commit():
+    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s*)?uses:", line)]
+    assert len(lines) == 4
+    for line in lines:
+        assert PINNED.match(line), f"not pinned to a commit with its version beside it: {line.strip()}"
+
+
+def test_actionlint_finds_nothing_in_the_workflow():
+    result = actionlint(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_fails_on_an_action_whose_runtime_is_removed(tmp_path):
+    """The check make test runs would have caught configure-pages v5 (Node 20)."""
+    old = re.sub(
+        r"actions/configure-pages@\S+\s+#\s*\S+", "actions/configure-pages@v5", WORKFLOW.read_text(encoding="utf-8")
+    )
+    (tmp_path / "publish.yml").write_text(old, encoding="utf-8")
+    result = actionlint(tmp_path / "publish.yml")
+    assert result.returncode == 1
+    assert "node20" in result.stdout and "actions/configure-pages@v5" in result.stdout

@@ -22,9 +22,11 @@ import pytest
 import sitebuild
 
 from course.languages import LANGUAGES
+from course.model import Course
 from course.quizzes import load as quiz_load
 from course.quizzes import located_yaml as quiz_yaml
 from course.quizzes import validate as quiz_validate
+from course.sources import Sources
 
 CASES_DIR = Path(__file__).resolve().parent / "quiz_cases"
 CASES = sorted(CASES_DIR.glob("*.yml"))
@@ -62,7 +64,7 @@ def load_case(root: Path, source: Path, index: quiz_validate.CourseIndex = COURS
     """Check one quiz file the way the build does, in a project folder of its own."""
     (root / "quizzes").mkdir(parents=True, exist_ok=True)
     shutil.copy(source, root / "quizzes" / source.name)
-    return quiz_load.load_quizzes(root, index)
+    return quiz_load.load_quizzes(Sources(root), index)
 
 
 def describe(result: quiz_load.QuizSet) -> str:
@@ -170,7 +172,7 @@ def test_problems_of_a_file_are_listed_in_line_order(tmp_path):
 def test_all_files_are_reported_not_only_the_first(tmp_path):
     for name in ("single-without-correct.yml", "pass-mark-over-100.yml"):
         load_case(tmp_path, CASES_DIR / name)
-    result = quiz_load.load_quizzes(tmp_path, COURSE)
+    result = quiz_load.load_quizzes(Sources(tmp_path), COURSE)
     assert {problem.file for problem in result.errors} == {
         "quizzes/single-without-correct.yml",
         "quizzes/pass-mark-over-100.yml",
@@ -187,33 +189,24 @@ def test_line_of_the_whole_file_is_where_its_first_key_is():
 
 
 def test_real_quizzes_load_without_errors_or_warnings():
-    from course.quizzes import pages as quiz_pages
-
-    index = quiz_pages.course_index(sitebuild.PROJECT, sitebuild.PROJECT / "docs")
-    result = quiz_load.load_quizzes(sitebuild.PROJECT, index)
+    result = Course(sitebuild.PROJECT).quiz_set
     assert result.errors == [] and result.warnings == [] and result.quality == [], describe(result)
     assert len(result.quizzes) == len(list((sitebuild.PROJECT / "quizzes").glob("*.yml"))) >= 1
 
 
-def test_quizzes_are_parsed_once_however_often_a_build_asks(tmp_path, monkeypatch):
-    """Three language builds ask for the quizzes; the files are read once until one changes."""
-    calls = []
-    original = quiz_load.load_located
-    monkeypatch.setattr(quiz_load, "load_located", lambda text: calls.append(1) or original(text))
-    shutil.copytree(sitebuild.FIXTURE_SITE / "quizzes", tmp_path / "quizzes")
-    shutil.copy(CASES_DIR / "missing-ru-translation.yml", tmp_path / "quizzes" / "second.yml")
+def test_a_quiz_is_parsed_once_per_course_and_read_again_by_the_next_build(small_project):
+    """A build (or make check) reads each quiz file once; the next build (mkdocs serve) sees an edit."""
+    shutil.copy(CASES_DIR / "missing-ru-translation.yml", small_project / "quizzes" / "second.yml")
+    course = Course(small_project)
     for _language in LANGUAGES:
-        result = quiz_load.load_quizzes(tmp_path, COURSE)
-    assert len(calls) == 2 and len(result.quizzes) == 2
-    (tmp_path / "quizzes" / "second.yml").write_text(
+        result = course.quiz_set
+    assert len(result.quizzes) == 2
+    assert course.sources.reads["quizzes/second.yml"] == 1
+    (small_project / "quizzes" / "second.yml").write_text(
         (CASES_DIR / "single-without-correct.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    result = quiz_load.load_quizzes(tmp_path, COURSE)
-    assert len(calls) == 4, "an edited quiz file must be read again"
+    result = Course(small_project).quiz_set
     assert result.errors and (result.errors[0].file, result.errors[0].line) == ("quizzes/second.yml", 6)
-
-
-# ---------------------------------------------------------------- whole builds
 
 
 def add_case(project: Path, name: str) -> None:

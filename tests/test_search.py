@@ -10,6 +10,7 @@ import pytest
 import sitebuild
 import yaml
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from course.languages import LANGUAGE_ROOTS
 
@@ -22,7 +23,12 @@ RUSSIAN_OTHER_ENDING, RUSSIAN_STEM = "тройками", "тройк"
 
 
 def index_of(site, language: str) -> dict:
-    return json.loads((site / LANGUAGE_ROOTS[language] / "search/search_index.json").read_text(encoding="utf-8"))
+    """A language's index as its search works with it: the website's stub gets its pages."""
+    folder = site / LANGUAGE_ROOTS[language] / "search"
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    if "docs" in index["config"]:
+        index["docs"] = json.loads((folder / "search_docs.json").read_text(encoding="utf-8"))
+    return index
 
 
 def search(page, words: str, attempts: int = 3) -> list[str]:
@@ -70,8 +76,8 @@ def test_each_language_has_its_own_index_with_its_pages_only(course_site):
 
 def test_indexes_are_utf8_without_unicode_escapes(course_site):
     for language in ("ru", "tg"):
-        raw = (course_site.site / LANGUAGE_ROOTS[language] / "search/search_index.json").read_bytes()
-        text = raw.decode("utf-8")
+        folder = course_site.site / LANGUAGE_ROOTS[language] / "search"
+        text = "".join(path.read_bytes().decode("utf-8") for path in folder.glob("*.json"))
         assert "\\u04" not in text, f"{language}: Cyrillic written as \\uXXXX escapes"
         assert ("Шӯро" if language == "tg" else "Совет") in text
 
@@ -130,36 +136,49 @@ def test_split_moves_entries_to_their_language_without_prefix():
             {"location": "tg/", "title": "Асосӣ", "text": "z"},
         ],
     }
-    parts = course_search.split_index(data, LANGUAGE_ROOTS)
+    parts = course_search.split_index(data, LANGUAGE_ROOTS, "search.abc.min.js", lazy=False)
     assert [d["location"] for d in parts["en"]["docs"]] == ["about/"]
     assert [d["location"] for d in parts["ru"]["docs"]] == ["about/#a"]
     assert [d["location"] for d in parts["tg"]["docs"]] == [""]
-    assert parts["en"]["config"]["lang"] == ["en"] and parts["tg"]["config"]["lang"] == ["en", "ru"]
+    assert parts["en"]["config"]["lang"] == ["en"] and parts["ru"]["config"]["lang"] == ["en", "ru"]
+    assert parts["tg"]["config"]["lang"] == ["tg"]  # the course's Tajik support: letters folded
     assert parts["ru"]["config"]["query_stemmer"] == "ru"  # Russian queries are stemmed...
     assert "query_stemmer" not in parts["tg"]["config"]  # ...Tajik ones are not (no Tajik stemmer)
+    assert {part["config"]["worker"] for part in parts.values()} == {"search.abc.min.js"}
+    assert not [part for part in parts.values() if "docs" in part["config"]]
     assert "Асосӣ" in course_search.index_text(parts["tg"])
 
 
-def test_page_search_base_points_at_the_language_folder():
-    from course.site import search as course_search
+def test_website_index_is_a_stub_whose_pages_come_with_the_first_search(course_site):
+    for language, root in LANGUAGE_ROOTS.items():
+        stub = json.loads((course_site.site / root / "search/search_index.json").read_text(encoding="utf-8"))
+        assert stub["docs"] == [], language
+        workers = course_site.site / "assets/javascripts/workers"
+        assert (workers / stub["config"]["worker"]).is_file() and stub["config"]["worker"].startswith("search.")
+        pages = (workers / stub["config"]["docs"]).resolve()
+        assert pages == (course_site.site / root / "search/search_docs.json").resolve(), language
+        assert len(json.loads(pages.read_text(encoding="utf-8"))) > 50, language
 
-    html = '<p>x</p><script id="__config" type="application/json">{"base": "../..", "search": "w.js"}</script>'
-    rebased = course_search.point_search_at(html, "tg/")
-    assert '"base": "../../tg/"' in rebased and '"search": "w.js"' in rebased
-    assert course_search.point_search_at(html, "") == html
+
+def test_tajik_search_support_gets_the_one_letter_table(course_site):
+    from course.languages import LETTER_FOLD
+
+    text = (course_site.site / "assets/javascripts/lunr/min/lunr.tg.min.js").read_text(encoding="utf-8")
+    table = json.loads(text.split("var FOLD = ", 1)[1].split(";", 1)[0])
+    assert table == LETTER_FOLD
 
 
-def test_russian_pages_search_through_the_stemming_worker():
+def test_every_page_searches_through_the_course_worker_in_its_language_folder():
     from course.site import search as course_search
 
     html = (
         '<script id="__config" type="application/json">'
         '{"base": "..", "search": "../assets/javascripts/workers/search.abc.min.js"}</script>'
     )
-    rebased = course_search.point_search_at(html, "ru/", stem_queries=True)
-    assert '"search": "../assets/javascripts/workers/course-search.js#search.abc.min.js"' in rebased
-    assert '"base": "../ru/"' in rebased
-    assert "course-search.js" not in course_search.point_search_at(html, "tg/")
+    for root in ("ru/", "tg/", ""):
+        rebased = course_search.point_search_at(html, root)
+        assert '"search": "../assets/javascripts/workers/course-search.js"' in rebased
+        assert f'"base": "../{root}"' in rebased if root else '"base": ".."' in rebased
 
 
 # --- searching in the browser ------------------------------------------------------------
@@ -203,3 +222,32 @@ def test_search_on_an_english_page_lists_english_pages_only(page_in, course_serv
     results = search(page, "review")
     assert results
     assert not [url for url in results if url.startswith((course_server + "ru/", course_server + "tg/"))], results
+
+
+@pytest.mark.browser
+def test_russian_search_works_on_later_visits_online_and_offline(page_in, course_site):
+    """After the phone has saved the course, the search worker comes from the service worker
+    (served with no-store, so the browser's HTTP cache cannot stand in for it): a reload, then
+    the same without a connection, still finds every form of a word."""
+    import browser
+
+    with browser.serve(course_site.site, no_store=True) as url:
+        page = page_in()
+        page.goto(url + "ru/")
+        expect(page.locator("[data-offline]")).to_have_attribute("data-offline-state", "ready", timeout=60000)
+        for online in (True, False):
+            page.context.set_offline(not online)
+            page.reload()
+            results = search(page, RUSSIAN_OTHER_ENDING)
+            assert results and all(address.startswith(url + "ru/") for address in results), (online, results)
+            assert RUSSIAN_STEM in page.locator(".md-search-result").inner_text().lower()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("typed", ["хукук", "ҳуқуқ", "Хуқук"])
+def test_tajik_search_folds_letters_typed_on_a_russian_keyboard(page_in, course_server, typed):
+    page = page_in()
+    page.goto(course_server + "tg/")
+    results = search(page, typed)
+    assert results and all(address.startswith(course_server + "tg/") for address in results), results
+    assert "ҳуқуқ" in page.locator(".md-search-result").inner_text().lower()

@@ -16,13 +16,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 import axe
 import browser
 import pytest
-import sitebuild
 
 from course.languages import LANGUAGE_ROOTS
 
 LANGUAGES = LANGUAGE_ROOTS
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
-BUNDLE_CONFIG = "mkdocs.offline.yml"  # course/build.py builds the offline zip from it
 # Files that tools add to the website after MkDocs has built it (so absent from a plain
 # build): the offline zip (course/build.py) and the trainers' PDFs (course/handouts.py).
 ADDED_AFTER_BUILD = ("download/upr-course-offline.zip", "trainers/pdf/*/*.pdf")
@@ -36,11 +34,9 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="module")
-def bundle_site(tmp_path_factory) -> BuiltSite:
-    """The offline bundle, built as course/build.py builds it."""
-    result = sitebuild.build(sitebuild.PROJECT, tmp_path_factory.mktemp("bundle") / "site", config=BUNDLE_CONFIG)
-    assert result.returncode == 0, result.output
-    return BuiltSite("bundle", result.site, "http://127.0.0.1:8000/")
+def bundle_site(course_bundle_build) -> BuiltSite:
+    """The offline bundle, built as course/build.py builds it (from mkdocs.offline.yml)."""
+    return BuiltSite("bundle", course_bundle_build.site, "http://127.0.0.1:8000/")
 
 
 @pytest.fixture(scope="module", params=["online", "bundle"])

@@ -12,6 +12,7 @@ from pathlib import Path
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
 from course.languages import LANGUAGES
 from course.problems import Problem
+from course.sources import Sources
 
 MODULE_FOLDER = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 OBJECTIVE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -65,11 +66,20 @@ class CatalogError(Exception):
 
 def load_catalog(project_root: Path) -> list[Module]:
     """Read and check every module; raise CatalogError listing every problem at once."""
+    modules, problems = read_modules(Sources(project_root))
+    if problems:
+        raise CatalogError(problems)
+    return modules
+
+
+def read_modules(sources: Sources) -> tuple[list[Module], list[Problem]]:
+    """Every module with whatever front matter parses, and the problems found in them."""
     problems: list[Problem] = []
     modules: list[Module] = []
+    project_root = sources.root
     modules_dir = project_root / "modules"
     if not modules_dir.is_dir():
-        return []
+        return [], []
     for folder in sorted(p for p in modules_dir.iterdir() if p.is_dir()):
         if folder.name.startswith((".", "_")):
             continue
@@ -87,7 +97,7 @@ def load_catalog(project_root: Path) -> list[Module]:
         for language in LANGUAGES:
             path = folder / f"index.{language}.md"
             if path.is_file():
-                meta = _read_meta(path, project_root, problems)
+                meta = _read_meta(path, sources, problems)
                 module.pages[language] = ModulePage(language, path, meta)
         if "en" not in module.pages:
             problems.append(
@@ -101,16 +111,14 @@ def load_catalog(project_root: Path) -> list[Module]:
             continue
         problems.extend(check_module(module, project_root))
         modules.append(module)
-    if problems:
-        raise CatalogError(problems)
-    return modules
+    return modules, problems
 
 
-def _read_meta(path: Path, project_root: Path, problems: list[Problem]) -> dict:
+def _read_meta(path: Path, sources: Sources, problems: list[Problem]) -> dict:
     try:
-        return parse_front_matter(path.read_text(encoding="utf-8-sig"))
+        return parse_front_matter(sources.text(path))
     except FrontMatterProblem as problem:
-        problems.append(problem.problem(path.relative_to(project_root).as_posix()))
+        problems.append(problem.problem(sources.where(path)))
         return {}
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from course.languages import LANGUAGES, text_in
 from course.problems import Problem
+from course.sources import Sources
 
 GLOSSARY_FILE = "glossary.yml"
 
@@ -27,19 +27,21 @@ class GlossaryError(Exception):
 
 
 def load_terms(project_root: Path) -> list[dict]:
-    path = project_root / GLOSSARY_FILE
+    """The checked terms of glossary.yml; GlossaryError lists every problem at once."""
+    terms, problems = read_glossary(Sources(project_root))
+    if problems:
+        raise GlossaryError(problems)
+    return terms
+
+
+def read_glossary(sources: Sources) -> tuple[list[dict], list[Problem]]:
+    """The terms of glossary.yml and the problems found in it (no file: no terms)."""
+    path = sources.root / GLOSSARY_FILE
     if not path.is_file():
-        return []
-    return _load(str(path), path.stat().st_mtime)
-
-
-@lru_cache(maxsize=4)
-def _load(path: str, _mtime: float) -> list[dict]:
-    with open(path, encoding="utf-8-sig") as handle:
-        text = handle.read()
+        return [], []
     try:
-        data = yaml.compose(text)
-        plain = yaml.safe_load(text)
+        data = sources.yaml_node(path)
+        plain = sources.yaml_data(path)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = Problem(
@@ -48,11 +50,9 @@ def _load(path: str, _mtime: float) -> list[dict]:
             f"not valid YAML ({error.problem})",
             "check indentation and quote texts containing ': '",
         )
-        raise GlossaryError([where]) from None
+        return [], [where]
     if not isinstance(plain, dict) or not isinstance(plain.get("terms"), list):
-        raise GlossaryError(
-            [Problem(GLOSSARY_FILE, 1, "the file must start with 'terms:' followed by a list of terms", "")]
-        )
+        return [], [Problem(GLOSSARY_FILE, 1, "the file must start with 'terms:' followed by a list of terms", "")]
     lines = _term_lines(data)
     problems: list[Problem] = []
     seen_ids: set[str] = set()
@@ -88,9 +88,7 @@ def _load(path: str, _mtime: float) -> list[dict]:
                 )
             seen_abbr.setdefault(language, set()).add(short)
         problems += _avoid_list_problems(term, line)
-    if problems:
-        raise GlossaryError(problems)
-    return plain["terms"]
+    return plain["terms"], problems
 
 
 def _avoid_list_problems(term: dict, line: int) -> list[Problem]:
@@ -171,8 +169,9 @@ def mark_abbreviations(text: str, expansions: dict[str, str]) -> str:
     draw from front matter (a module's summary), which the Markdown abbreviations never see."""
     if not expansions:
         return html.escape(text, quote=False)
+    # Longest first, so that ФП-КПП is one abbreviation; a suffix may follow a hyphen (ШУД-ро).
     pattern = re.compile(
-        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(expansions, key=len, reverse=True))) + r")(?![\w-])"
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(expansions, key=len, reverse=True))) + r")(?!\w)"
     )
     parts = []
     last = 0

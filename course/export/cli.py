@@ -29,28 +29,18 @@ class ExportError(Exception):
 
 def load_course(project: Path):
     """The quizzes the build publishes, the site's Markdown settings and the interface texts."""
-    import yaml
     from mkdocs.config import load_config
-    from mkdocs.exceptions import PluginError
 
-    from course.content import catalog as course_catalog
-    from course.content import glossary as course_glossary
-    from course.quizzes import pages as quiz_pages  # the same checks and selection as the build
+    from course.model import Course
 
     config = load_config(str(project / "mkdocs.yml"))
-    try:
-        modules = course_catalog.load_catalog(project)
-        course_glossary.load_terms(project)
-    except (course_catalog.CatalogError, course_glossary.GlossaryError) as problem:
-        raise ExportError(f"{problem}\nFix these first: `make build` reports the same.") from None
-    # as the published build does (hooks/course_modules.py): draft modules and their quizzes stay out
-    config.extra["course_hidden_modules"] = [module.folder for module in modules if module.draft]
-    try:
-        quizzes = quiz_pages.load(config).quizzes
-    except PluginError as problem:
-        raise ExportError(f"{problem}\nFix these first: `make build` reports the same.") from None
-    ui = yaml.safe_load((project / "ui_strings.yml").read_text(encoding="utf-8"))
-    return quizzes, config, ui
+    course = Course(project)  # as the published build sees it: draft modules and their quizzes stay out
+    problems = course.module_problems + course.glossary_problems + course.ui_problems
+    problems = problems or course.published_quiz_set.errors
+    if problems:
+        listed = "\n".join(problem.text() for problem in problems)
+        raise ExportError(f"{listed}\nFix these first: `make build` reports the same.")
+    return course.published_quiz_set.quizzes, config, course.ui_strings
 
 
 def export_files(project: Path = PROJECT, site_url: str | None = None, course: tuple | None = None) -> dict[str, bytes]:

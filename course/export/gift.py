@@ -13,6 +13,7 @@ import html
 import re
 
 from course.export.common import LANGUAGES, LanguageText, all_accepted_answers
+from course.quizzes.types import QUESTION_TYPES
 
 SPECIAL = "~=#{}:"
 SPAN_TAG = re.compile(r"</?span\b[^>]*>")
@@ -87,36 +88,39 @@ def question_name(question: dict, number: int) -> str:
 
 def question_gift(question: dict, number: int, text: LanguageText | MultilangText) -> str:
     """One GIFT question: ::name::[html]prompt{answers ####general feedback}."""
-    kind = question["type"]
-    lines: list[str] = []
-
-    def feedback(option: dict) -> str:
-        return "#" + escape(text.html(option["feedback"])) if "feedback" in option else ""
-
-    if kind == "single":
-        for option in question["options"]:
-            mark = "=" if option.get("correct") else "~"
-            lines.append(mark + escape(text.inline(option["text"])) + feedback(option))
-    elif kind == "multiple":
-        share = 100 / sum(1 for o in question["options"] if o.get("correct"))
-        for option in question["options"]:
-            percent = weight(share if option.get("correct") else -share)
-            lines.append(f"~%{percent}%" + escape(text.inline(option["text"])) + feedback(option))
-    elif kind == "true_false":
-        lines.append("TRUE" if question["answer"] else "FALSE")
-    elif kind == "order":
-        for position, item in enumerate(question["items"], start=1):
-            lines.append(f"={position} -> " + escape(text.plain(item)))
-    elif kind == "match":
-        for pair in question["pairs"]:
-            lines.append("=" + escape(text.inline(pair["left"])) + " -> " + escape(text.plain(pair["right"])))
-    elif kind == "short":
-        # '*' is Moodle's short-answer wildcard; a literal one is written '\*'.
-        lines.extend("=" + escape(answer.replace("*", "\\*")) for answer in text.answers(question))
+    lines = QUESTION_TYPES[question["type"]].gift(question, _GiftWriter(text))
     general = text.html(question["explanation"]) + review_link(text, question.get("see"))
     prompt = escape(text.html(question["prompt"]))
     body = "\n".join("\t" + line for line in lines)
     return f"::{escape(question_name(question, number))}::[html]{prompt}{{\n{body}\n\t####{escape(general)}\n}}"
+
+
+class _GiftWriter:
+    """What a question type sees of GIFT: the texts (one language or multilang) and the syntax."""
+
+    def __init__(self, text: LanguageText | MultilangText):
+        self._text = text
+
+    def html(self, value: object) -> str:
+        return self._text.html(value)
+
+    def inline(self, value: object) -> str:
+        return self._text.inline(value)
+
+    def plain(self, value: object) -> str:
+        return self._text.plain(value)
+
+    def answers(self, question: dict) -> list[str]:
+        return self._text.answers(question)
+
+    def escape(self, text: str) -> str:
+        return escape(text)
+
+    def weight(self, percent: float) -> str:
+        return weight(percent)
+
+    def feedback(self, option: dict) -> str:
+        return "#" + escape(self._text.html(option["feedback"])) if "feedback" in option else ""
 
 
 def quiz_gift(quiz_id: str, data: dict, text: LanguageText | MultilangText, category: str) -> str:

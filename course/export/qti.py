@@ -12,9 +12,11 @@ from __future__ import annotations
 import io
 import zipfile
 from html.parser import HTMLParser
+from types import SimpleNamespace
 from xml.etree import ElementTree as ET
 
 from course.export.common import LanguageText
+from course.quizzes.types import QUESTION_TYPES
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -206,7 +208,7 @@ def _outcomes(item: ET.Element, extra: dict[str, str] | None = None) -> None:
 
 def assessment_item(question: dict, number: int, text: LanguageText) -> ET.Element:
     """One question as an assessmentItem in one language."""
-    kind = question["type"]
+    kind = QUESTION_TYPES[question["type"]]
     item = ET.Element(
         q("assessmentItem"),
         {
@@ -218,41 +220,14 @@ def assessment_item(question: dict, number: int, text: LanguageText) -> ET.Eleme
             XML_LANG: text.language,
         },
     )
-    options = question.get("options") or []
-    if kind == "single":
-        _declare(item, "single", "identifier", [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")])
-    elif kind == "multiple":
-        declaration = _declare(
-            item, "multiple", "identifier", [f"CHOICE_{i}" for i, o in enumerate(options) if o.get("correct")]
-        )
-        right = sum(1 for o in options if o.get("correct"))
-        _mapping(declaration, [(f"CHOICE_{i}", 1 if o.get("correct") else -1) for i, o in enumerate(options)], right)
-    elif kind == "true_false":
-        _declare(item, "single", "identifier", ["TRUE" if question["answer"] else "FALSE"])
-    elif kind == "order":
-        _declare(item, "ordered", "identifier", [f"ITEM_{i}" for i in range(len(question["items"]))])
-    elif kind == "match":
-        pairs = [f"L_{i} R_{i}" for i in range(len(question["pairs"]))]
-        declaration = _declare(item, "multiple", "directedPair", pairs)
-        _mapping(declaration, [(pair, 1) for pair in pairs], len(pairs))
-    elif kind == "short":
-        answers = text.answers(question)
-        declaration = _declare(item, "single", "string", answers[:1])
-        _mapping(declaration, [(answer, 1) for answer in answers], 1, case_sensitive=False)
-    _outcomes(item, {"PLACED": "integer"} if kind == "order" else None)
-    _item_body(item, question, text)
+    kind.qti_response(item, question, text, QTI_TOOLS)
+    _outcomes(item, dict(kind.qti_counters) or None)
+    body = add_html(sub(item, "itemBody"), text.html(question["prompt"]))
+    kind.qti_interaction(body, question, text, QTI_TOOLS)
     processing = sub(item, "responseProcessing")
-    if kind == "multiple":
-        _mapped_score(processing, sum(1 for o in options if o.get("correct")))
-    elif kind == "match":
-        _mapped_score(processing, len(question["pairs"]))
-    elif kind == "short":
-        _mapped_score(processing, 1)
-    elif kind == "order":
-        _share_in_place(processing, len(question["items"]))
-    else:
-        _all_or_nothing(processing)
-    _feedback_outcome(processing, kind in ("single", "multiple"))
+    kind.qti_scoring(processing, question, QTI_TOOLS)
+    _feedback_outcome(processing, kind.qti_option_feedback)
+    options = question.get("options") or []
     for index, option in enumerate(options):
         if "feedback" in option:
             add_html(
@@ -267,46 +242,16 @@ def assessment_item(question: dict, number: int, text: LanguageText) -> ET.Eleme
     return item
 
 
-def _item_body(item: ET.Element, question: dict, text: LanguageText) -> None:
-    kind = question["type"]
-    body = add_html(sub(item, "itemBody"), text.html(question["prompt"]))
-    if kind in ("single", "multiple", "true_false"):
-        options = question.get("options") or []
-        count = "1" if kind != "multiple" else str(len(options))
-        interaction = sub(
-            body,
-            "choiceInteraction",
-            responseIdentifier="RESPONSE",
-            shuffle="false" if kind == "true_false" else str(question.get("shuffle", True)).lower(),
-            maxChoices=count,
-        )
-        if kind == "multiple":
-            interaction.set("minChoices", "0")
-        if kind == "true_false":
-            sub(interaction, "simpleChoice", text.ui_text("quiz_true"), identifier="TRUE")
-            sub(interaction, "simpleChoice", text.ui_text("quiz_false"), identifier="FALSE")
-        for index, option in enumerate(options):
-            add_html(sub(interaction, "simpleChoice", identifier=f"CHOICE_{index}"), text.inline(option["text"]))
-    elif kind == "order":
-        interaction = sub(body, "orderInteraction", responseIdentifier="RESPONSE", shuffle="true")
-        for index, entry in enumerate(question["items"]):
-            add_html(sub(interaction, "simpleChoice", identifier=f"ITEM_{index}"), text.inline(entry))
-    elif kind == "match":
-        count = str(len(question["pairs"]))
-        interaction = sub(
-            body, "matchInteraction", responseIdentifier="RESPONSE", shuffle="true", maxAssociations=count
-        )
-        for side, prefix in (("left", "L"), ("right", "R")):
-            match_set = sub(interaction, "simpleMatchSet")
-            for index, pair in enumerate(question["pairs"]):
-                add_html(
-                    sub(match_set, "simpleAssociableChoice", identifier=f"{prefix}_{index}", matchMax="1"),
-                    text.inline(pair[side]),
-                )
-    elif kind == "short":
-        longest = max(len(answer) for answer in text.answers(question))
-        paragraph = sub(body, "p", text.ui_text("quiz_your_answer") + ": ")
-        sub(paragraph, "textEntryInteraction", responseIdentifier="RESPONSE", expectedLength=str(max(longest, 10)))
+# What a question type (course.quizzes.types) uses to write its parts of an item.
+QTI_TOOLS = SimpleNamespace(
+    sub=sub,
+    add_html=add_html,
+    declare=_declare,
+    mapping=_mapping,
+    mapped_score=_mapped_score,
+    all_or_nothing=_all_or_nothing,
+    share_in_place=_share_in_place,
+)
 
 
 def item_identifier(question: dict) -> str:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from course.language import numbers as course_numbers
 from course.language import termbase as course_termbase
 from course.language import texts as course_texts
 from course.language import timewords as course_timewords
 from course.problems import Problem
-from course.quizzes import load as quiz_load
+from course.sources import Sources
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class LanguageFinding:
     finding: Problem
 
 
-def facts_years(root: Path, modules: list) -> tuple[dict[str, int], int]:
+def facts_years(sources: Sources, modules: list, owners: dict[str, str]) -> tuple[dict[str, int], int]:
     """The year of facts_as_of for every module page and quiz, and the course's newest year."""
     years: dict[str, int] = {}
     newest = 0
@@ -34,33 +33,27 @@ def facts_years(root: Path, modules: list) -> tuple[dict[str, int], int]:
         for page in module.pages.values():
             year = course_timewords.as_of_year(page.meta, 0)
             if year:
-                years[page.path.relative_to(root).as_posix()] = year
+                years[sources.where(page.path)] = year
                 newest = max(newest, year)
     fallback = newest or datetime.date.today().year
     by_folder = {}
     for module in modules:
         english = module.pages.get("en")
         if english is not None:
-            by_folder[module.folder] = years.get(english.path.relative_to(root).as_posix(), fallback)
-    for quiz, folder in quiz_load.quiz_owners(root).items():
+            by_folder[module.folder] = years.get(sources.where(english.path), fallback)
+    for quiz, folder in owners.items():
         if folder in by_folder:
             years[quiz] = by_folder[folder]
     return years, fallback
 
 
-def check_course(root: Path, modules: list, terms: list[dict]) -> list[LanguageFinding]:
-    """Every termbase, future-tense and number finding in the course's text."""
-    texts = course_texts.all_texts(root)
-    years, fallback = facts_years(root, modules)
+def check_course(sources: Sources, modules: list, terms: list[dict], owners: dict[str, str]) -> list[LanguageFinding]:
+    """Every termbase, future-tense and number finding in the course's text (owners: quiz -> module)."""
+    texts = course_texts.all_texts(sources)
+    years, fallback = facts_years(sources, modules, owners)
     found = [
         LanguageFinding("termbase", f) for f in course_termbase.check_texts(texts, course_termbase.avoid_forms(terms))
     ]
     found += [LanguageFinding("future-tense", f) for f in course_timewords.check_texts(texts, years, fallback)]
     found += [LanguageFinding("numbers", f) for f in course_numbers.check_texts(texts)]
     return [LanguageFinding(f.check, replace(f.finding, severity="warning")) for f in found]
-
-
-def module_of(file: str) -> str | None:
-    """The module folder a file belongs to ('modules/03-x/index.ru.md' -> '03-x'), if any."""
-    parts = file.split("/")
-    return parts[1] if len(parts) > 2 and parts[0] == "modules" else None

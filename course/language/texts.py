@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from course.languages import LANGUAGES
-from course.yaml_loader import FAST_LOADER
+from course.sources import Sources
 
 FENCE = re.compile(r"^\s*(```|~~~)")
 # A list item, table row or heading starts a block of its own (a sentence never spans two).
@@ -126,83 +126,84 @@ def _scalars(node: yaml.Node) -> Iterator[yaml.ScalarNode]:
             yield from _scalars(item)
 
 
-def yaml_strings(path: Path, root: Path, skip: frozenset[str] = frozenset()) -> list[Text]:
+def yaml_strings(path: Path, sources: Sources, skip: frozenset[str] = frozenset()) -> list[Text]:
     """Language strings of one YAML file; a file that does not parse is left to its own check."""
-    where = path.relative_to(root).as_posix()
+    where = sources.where(path)
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=FAST_LOADER)
+        node = sources.yaml_node(path)
     except yaml.YAMLError:
         return []
     return list(localized_strings(node, where, where, skip)) if node is not None else []
 
 
-def page_files(root: Path) -> list[Path]:
+def page_files(sources: Sources) -> list[Path]:
     """Module pages and site pages, in a stable order."""
-    return sorted((root / "modules").glob("*/index.*.md")) + sorted((root / "docs").rglob("*.md"))
+    return sources.glob("modules/*/index.*.md") + sources.glob("docs/**/*.md")
 
 
-def page_texts(root: Path) -> list[Text]:
+def page_texts(sources: Sources) -> list[Text]:
     """Every paragraph of every module and site page."""
     texts: list[Text] = []
-    for path in page_files(root):
+    for path in page_files(sources):
         language, base = page_language(path)
-        where = path.relative_to(root).as_posix()
-        group = f"{path.parent.relative_to(root).as_posix()}/{base}"
-        texts += markdown_blocks(path.read_text(encoding="utf-8-sig"), where, language, group)
+        where = sources.where(path)
+        group = f"{where.rpartition('/')[0]}/{base}"
+        texts += markdown_blocks(sources.text(path), where, language, group)
     return texts
 
 
-def svg_files(root: Path) -> list[Path]:
-    return sorted((root / "modules").glob("*/*.svg")) + sorted((root / "docs").rglob("*.svg"))
+def svg_files(sources: Sources) -> list[Path]:
+    return sources.glob("modules/*/*.svg") + sources.glob("docs/**/*.svg")
 
 
-def diagram_texts(root: Path) -> list[Text]:
+def diagram_texts(sources: Sources) -> list[Text]:
     """Words drawn in the localized diagrams (name.ru.svg and so on)."""
     texts: list[Text] = []
-    for path in svg_files(root):
+    for path in svg_files(sources):
         language, base = page_language(path)
-        where = path.relative_to(root).as_posix()
+        where = sources.where(path)
         if path.name.count(".") < 2:
             continue  # a picture without words in a language (the logo)
-        texts += svg_texts(
-            path.read_text(encoding="utf-8-sig"),
-            where,
-            language,
-            f"{path.parent.relative_to(root).as_posix()}/{base}.svg",
-        )
+        texts += svg_texts(sources.text(path), where, language, f"{where.rpartition('/')[0]}/{base}.svg")
     return texts
 
 
-def quiz_texts(root: Path) -> list[Text]:
+def quiz_texts(sources: Sources) -> list[Text]:
     """Every language string of every quiz, grouped by question."""
     texts = []
-    for path in sorted((root / "quizzes").glob("*.yml")):
-        texts += yaml_strings(path, root, skip=frozenset({"translation", "accept"}))
+    for path in sources.glob("quizzes/*.yml"):
+        texts += yaml_strings(path, sources, skip=frozenset({"translation", "accept"}))
     return texts
 
 
-def glossary_texts(root: Path) -> list[Text]:
+def glossary_texts(sources: Sources) -> list[Text]:
     """Terms and definitions of the glossary (not its lists of forms to avoid)."""
-    path = root / "glossary.yml"
-    return yaml_strings(path, root, skip=frozenset({"avoid"})) if path.is_file() else []
+    path = sources.root / "glossary.yml"
+    return yaml_strings(path, sources, skip=frozenset({"avoid"})) if path.is_file() else []
 
 
-def interface_texts(root: Path) -> list[Text]:
+def interface_texts(sources: Sources) -> list[Text]:
     """The project's interface strings and the Tajik theme translation."""
     texts = []
-    strings = root / "ui_strings.yml"
+    strings = sources.root / "ui_strings.yml"
     if strings.is_file():
-        texts += yaml_strings(strings, root)
-    theme = root / "overrides" / "partials" / "languages" / "tg.html"
+        texts += yaml_strings(strings, sources)
+    theme = sources.root / "overrides" / "partials" / "languages" / "tg.html"
     if theme.is_file():
-        where = theme.relative_to(root).as_posix()
-        for number, line in enumerate(theme.read_text(encoding="utf-8").split("\n"), start=1):
+        where = sources.where(theme)
+        for number, line in enumerate(sources.text(theme).split("\n"), start=1):
             words = HTML_TAG.sub(" ", line)
             if re.search(r"[\u0400-\u04FF]", words):
                 texts.append(Text(where, number, "tg", words, where))
     return texts
 
 
-def all_texts(root: Path) -> list[Text]:
+def all_texts(sources: Sources) -> list[Text]:
     """Everything a reader sees, in every language."""
-    return page_texts(root) + quiz_texts(root) + glossary_texts(root) + interface_texts(root) + diagram_texts(root)
+    return (
+        page_texts(sources)
+        + quiz_texts(sources)
+        + glossary_texts(sources)
+        + interface_texts(sources)
+        + diagram_texts(sources)
+    )

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from course.problems import Problem
+from course.quizzes import located_yaml
 from course.quizzes import quality as quiz_quality
 from course.quizzes import validate as quiz_validate
-from course.quizzes.located_yaml import YamlSyntaxError, load_located
-
-EXPLICIT_ID = re.compile(r"\{[^}\n]*#([A-Za-z0-9_-]+)[^}\n]*\}|\bid=\"([A-Za-z0-9_-]+)\"")
+from course.sources import Sources
 
 
 @dataclass
@@ -35,6 +36,11 @@ class Quiz:
     def pass_mark(self) -> int:
         return int(self.data.get("pass_mark", 70))
 
+    @property
+    def stored_questions(self) -> str:
+        """'id:hash id:hash ...': what the browser checks a stored answer against (quiz.js)."""
+        return " ".join(f"{q['id']}:{self.question_hashes[q['id']]}" for q in self.data["questions"])
+
 
 @dataclass
 class QuizSet:
@@ -44,61 +50,32 @@ class QuizSet:
     quality: list[Problem] = field(default_factory=list)  # item-writing findings (warnings)
 
 
-_cache: dict[tuple, QuizSet] = {}
-
-
-def load_quizzes(project_root: Path, index: quiz_validate.CourseIndex) -> QuizSet:
-    """Every quizzes/*.yml, checked; cached on the files' content and the course's state.
-
-    Reading the files is cheap, parsing and checking them is not; the content (not the
-    modification time, which can stay the same after a quick edit) decides.
-    """
-    texts = {path: path.read_text(encoding="utf-8-sig") for path in sorted((project_root / "quizzes").glob("*.yml"))}
-    content = hashlib.sha1()
-    for path, text in texts.items():
-        content.update(f"{path.name}\0{text}\0".encode("utf-8", "surrogatepass"))
-    key = (str(project_root), content.hexdigest(), _index_key(index))
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _load(project_root, texts, index)
-    return _cache[key]
-
-
-def _index_key(index: quiz_validate.CourseIndex) -> str:
-    return json.dumps(
-        [
-            index.modules,
-            index.levels,
-            {
-                page: {language: sorted(anchors) for language, anchors in by_language.items()}
-                for page, by_language in index.pages.items()
-            },
-        ],
-        sort_keys=True,
-    )
-
-
-def _load(project_root: Path, texts: dict[Path, str], index: quiz_validate.CourseIndex) -> QuizSet:
+def load_quizzes(sources: Sources, index: quiz_validate.CourseIndex) -> QuizSet:
+    """Every quizzes/*.yml, checked (the course model calls this once and keeps the result)."""
     quizzes: list[Quiz] = []
     errors: list[Problem] = []
     warnings: list[Problem] = []
-    for path, text in texts.items():
-        where = path.relative_to(project_root).as_posix()
+    project_root = sources.root
+    for path in sources.glob("quizzes/*.yml"):
+        where = sources.where(path)
         try:
-            located = load_located(text)
-        except YamlSyntaxError as problem:
-            errors.append(
-                Problem(
-                    where, problem.line, f"column {problem.column}: not valid YAML ({problem.problem})", problem.fix
+            found = located_yaml.located(sources.yaml_node(path), sources.yaml_data(path))
+        except yaml.YAMLError:
+            try:  # parsed again only to word the problem for the author
+                found = located_yaml.load_located(sources.text(path))
+            except located_yaml.YamlSyntaxError as problem:
+                errors.append(
+                    Problem(
+                        where, problem.line, f"column {problem.column}: not valid YAML ({problem.problem})", problem.fix
+                    )
                 )
-            )
-            continue
-        report = quiz_validate.validate(where, located, index)
+                continue
+        report = quiz_validate.validate(where, found, index)
         errors.extend(report.errors)
         warnings.extend(report.warnings)
         if not report.errors:
-            quiz = Quiz(path.stem, path, located.data, lines=located.lines)
-            quiz.question_hashes = {q["id"]: answer_hash(q) for q in located.data["questions"]}
+            quiz = Quiz(path.stem, path, found.data, lines=found.lines)
+            quiz.question_hashes = {q["id"]: answer_hash(q) for q in found.data["questions"]}
             quizzes.append(quiz)
     quality = quiz_quality.check_quizzes([items_of(quiz, project_root) for quiz in quizzes], index.levels)
     return QuizSet(quizzes, errors, warnings, quality)
@@ -132,12 +109,12 @@ def answer_hash(question: dict) -> str:
 MODULE_LINE = re.compile(r"^module:[ \t]*[\"']?([0-9a-z-]+)", re.MULTILINE)
 
 
-def quiz_owners(project_root: Path) -> dict[str, str]:
+def quiz_owners(sources: Sources) -> dict[str, str]:
     """quizzes/x.yml -> the module folder its 'module:' line names (read plainly, so that a
     quiz that does not parse still belongs to its module, draft or not)."""
     owners = {}
-    for path in sorted((project_root / "quizzes").glob("*.yml")):
-        named = MODULE_LINE.search(path.read_text(encoding="utf-8-sig"))
+    for path in sources.glob("quizzes/*.yml"):
+        named = MODULE_LINE.search(sources.text(path))
         if named:
             owners[f"quizzes/{path.name}"] = named.group(1)
     return owners
@@ -146,8 +123,3 @@ def quiz_owners(project_root: Path) -> dict[str, str]:
 def storage_namespace(site_url: str | None) -> str:
     """Keys in localStorage start with this, so courses on one origin never collide."""
     return f"upr-course:{urlsplit(site_url or '/').path.rstrip('/') or '/'}"
-
-
-def heading_ids(markdown: str) -> set[str]:
-    """Explicit heading and element ids written in a page's source ('{#troika}', 'id="x"')."""
-    return {a or b for a, b in EXPLICIT_ID.findall(markdown)}

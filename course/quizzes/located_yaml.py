@@ -56,6 +56,14 @@ def load_located(text: str) -> LocatedYaml:
     return located
 
 
+def located(node: yaml.Node | None, data: Any) -> LocatedYaml:
+    """Data already parsed (course.sources) with the lines of its node tree."""
+    found = LocatedYaml(data)
+    if node is not None:
+        _walk(node, (), found)
+    return found
+
+
 def _compose_and_construct(text: str, loader_class: type) -> tuple:
     """One parse gives both the node tree (for line numbers) and the plain data."""
     loader = loader_class(text)

@@ -17,6 +17,7 @@ import markdown
 import nh3
 
 from course.languages import LETTER_FOLD_BOTH_CASES
+from course.quizzes.types import QUESTION_TYPES
 
 ALLOWED_TAGS = {
     "a",
@@ -150,10 +151,10 @@ def question_view(
             untranslated.append(field)
         return render(raw)
 
-    kind = question["type"]
+    kind = QUESTION_TYPES[question["type"]]
     view = {
         "id": question["id"],
-        "type": kind,
+        "type": kind.name,
         "number": number,
         "total": total,
         "hash": answer_hash,
@@ -162,46 +163,33 @@ def question_view(
         "hint": text(question["hint"], "hint") if "hint" in question else "",
         "see_href": see_href,
         "objective": question.get("objective", ""),
-        "shuffle": kind in ("single", "multiple") and question.get("shuffle", True),  # others: always
+        "shuffle": kind.author_shuffle and question.get("shuffle", True),  # the other types: always
     }
-    if kind in ("single", "multiple"):
-        view["options"] = [
-            {
-                "index": i,
-                "html": inline(text(o["text"], "options")),
-                "correct": bool(o.get("correct")),
-                "feedback": text(o["feedback"], "feedback") if "feedback" in o else "",
-            }
-            for i, o in enumerate(question["options"])
-        ]
-        view["display_order"] = (
-            stable_shuffle(len(view["options"]), question["id"])
-            if view["shuffle"]
-            else list(range(len(view["options"])))
-        )
-    elif kind == "true_false":
-        view["answer"] = bool(question["answer"])
-    elif kind == "order":
-        view["order_items"] = [
-            {"index": i, "html": inline(text(item, "items"))} for i, item in enumerate(question["items"])
-        ]
-        view["display_order"] = stable_shuffle(len(view["order_items"]), question["id"])
-    elif kind == "match":
-        view["pairs"] = [
-            {"index": i, "left": inline(text(p["left"], "pairs")), "right": plain_text(text(p["right"], "pairs"))}
-            for i, p in enumerate(question["pairs"])
-        ]
-        view["right_order"] = stable_shuffle(len(view["pairs"]), question["id"])
-    elif kind == "short":
-        accept = question["accept"]
-        if isinstance(accept, dict):
-            values = accept.get(language) or accept.get("en")
-            if not accept.get(language) and language != "en":
-                untranslated.append("accept")
-        else:
-            values = accept
-        values = values if isinstance(values, list) else [values]
-        view["accept"] = [normalize_answer(v) for v in values]
-        view["accept_shown"] = [str(v) for v in values]
+    view.update(kind.view(question, _QuestionTexts(language, text, question["id"], untranslated)))
     view["untranslated"] = sorted(set(untranslated))
     return view
+
+
+class _QuestionTexts:
+    """What a question type's view sees: its texts in the reader's language, and a fixed shuffle."""
+
+    def __init__(self, language: str, text: Callable[[object, str], str], question_id: str, untranslated: list[str]):
+        self.language = language
+        self.text = text
+        self._id = question_id
+        self._untranslated = untranslated
+
+    def inline(self, fragment: str) -> str:
+        return inline(fragment)
+
+    def plain(self, fragment: str) -> str:
+        return plain_text(fragment)
+
+    def shuffle(self, count: int) -> list[int]:
+        return stable_shuffle(count, self._id)
+
+    def untranslated(self, field: str) -> None:
+        self._untranslated.append(field)
+
+    def normalize(self, answer: str) -> str:
+        return normalize_answer(answer)

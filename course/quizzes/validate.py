@@ -19,6 +19,7 @@ import jsonschema
 from course.languages import LANGUAGES, TRANSLATED, text_in
 from course.problems import Problem
 from course.quizzes.located_yaml import LocatedYaml
+from course.quizzes.types import QUESTION_TYPES
 
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "quizzes" / "quiz.schema.json"
 ALWAYS_LOCALIZED = ("title", "intro", "prompt", "explanation", "feedback", "hint")
@@ -149,7 +150,7 @@ def _schema_problem(where: str, located: LocatedYaml, error: jsonschema.Validati
         report.error(
             at,
             f"{owner} has unknown type '{error.instance}'",
-            "use one of single, multiple, true_false, order, match, short",
+            f"use one of {', '.join(QUESTION_TYPES)}",
         )
     elif kind == "enum":
         report.error(at, f"'{key}' cannot be '{error.instance}'", f"use one of {', '.join(map(str, value))}")
@@ -224,6 +225,12 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
     else:
         objectives = {f"{folder}/{objective}" for folder, ids in index.modules.items() for objective in ids}
         declared_by = "no module declares"
+    if "purpose" in data and module is not None and ("purpose",) not in broken:
+        report.error(
+            located.line(("purpose",)),
+            f"a module's quiz has 'purpose: {data['purpose']}', which only a course-wide quiz has",
+            "remove 'purpose', or remove 'module' to make the quiz course-wide",
+        )
     if ("title",) not in broken:
         _check_translations(where, located, ("title",), data.get("title"), "the quiz", report)
     if "intro" in data and ("intro",) not in broken:
@@ -280,56 +287,34 @@ def _check_meaning(where: str, located: LocatedYaml, index: CourseIndex, report:
             _check_translations(where, located, path + ("accept",), question["accept"], name, report)
 
 
+class _QuestionChecks:
+    """What a question type's check sees: problems located at one question's fields."""
+
+    def __init__(self, where: str, located: LocatedYaml, path: tuple, name: str, report: Report):
+        self.where, self.located, self.path, self.name, self.report = where, located, path, name, report
+
+    def error(self, field: tuple, message: str, fix: str) -> None:
+        self.report.error(self.located.line(self.path + field), message, fix)
+
+    def warning(self, field: tuple, message: str, fix: str) -> None:
+        self.report.warning(self.located.line(self.path + field), message, fix)
+
+    def unique(self, field: str, values: list) -> None:
+        _check_unique(self.where, self.located, self.path, field, values, self.name, self.report)
+
+
 def _check_answer_shape(
     where: str, located: LocatedYaml, path: tuple, question: dict, name: str, report: Report
 ) -> None:
-    kind = question["type"]
-    at = located.line(path)
-    needs = {
-        "single": "options",
-        "multiple": "options",
-        "true_false": "answer",
-        "order": "items",
-        "match": "pairs",
-        "short": "accept",
-    }
-    for other in set(needs.values()) - {needs[kind]}:
+    kind = QUESTION_TYPES[question["type"]]
+    for other in sorted({t.answer_field for t in QUESTION_TYPES.values()} - {kind.answer_field}):
         if other in question:
             report.error(
                 located.line(path + (other,)),
                 f"{name} cannot have '{other}'",
-                f"a {kind} question uses '{needs[kind]}'",
+                f"a {kind.name} question uses '{kind.answer_field}'",
             )
-    if kind in ("single", "multiple"):
-        correct = sum(1 for option in question["options"] if option.get("correct") is True)
-        if kind == "single" and correct == 0:
-            report.error(at, f"{name} has no correct option", "mark one with 'correct: true'")
-        elif kind == "single" and correct > 1:
-            report.error(
-                at,
-                f"{name} has {correct} correct options but a single-choice question needs exactly one",
-                "use 'type: multiple' or unmark the others",
-            )
-        elif kind == "multiple" and correct == 0:
-            report.error(at, f"{name} has no correct option", "mark at least one with 'correct: true'")
-        _check_unique(where, located, path, "options", [o["text"] for o in question["options"]], name, report)
-    elif kind == "order":
-        _check_unique(where, located, path, "items", question["items"], name, report)
-    elif kind == "match":
-        _check_unique(where, located, path, "pairs", [p["left"] for p in question["pairs"]], name, report)
-        _check_unique(where, located, path, "pairs", [p["right"] for p in question["pairs"]], name, report)
-    elif "shuffle" in question:
-        report.warning(
-            located.line(path + ("shuffle",)),
-            f"{name}: 'shuffle' only applies to single and multiple questions",
-            "remove it",
-        )
-    if "shuffle" in question and kind in ("order", "match"):
-        report.warning(
-            located.line(path + ("shuffle",)),
-            f"{name}: '{kind}' questions are always shown shuffled",
-            "remove 'shuffle'",
-        )
+    kind.check(question, _QuestionChecks(where, located, path, name, report))
 
 
 def _check_unique(

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+
+from course.site import session
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
-
-UI_STRINGS_FILE = "ui_strings.yml"
-
 
 def current_language(config: MkDocsConfig) -> str:
     """The language of the build in progress (static-i18n builds one language at a time)."""
@@ -40,27 +35,9 @@ def language_roots(config: MkDocsConfig) -> dict[str, str]:
 
 def ui_text(config: MkDocsConfig, language: str) -> dict[str, str]:
     """The project's interface strings in one language (English where one is missing)."""
-    path = Path(config.config_file_path).resolve().parent / UI_STRINGS_FILE
-    return dict(_strings_in(str(path), path.stat().st_mtime, language))
-
-
-@lru_cache(maxsize=16)
-def _strings_in(path: str, mtime: float, language: str) -> dict[str, str]:
-    """One language's strings, worked out once per file version (read by every page)."""
-    return {key: values.get(language) or values["en"] for key, values in _load_strings(path, mtime).items()}
-
-
-@lru_cache(maxsize=4)
-def _load_strings(path: str, _mtime: float) -> dict[str, dict[str, str]]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            table = yaml.safe_load(handle)
-    except yaml.YAMLError as error:
-        raise PluginError(f"{UI_STRINGS_FILE}: not valid YAML: {error}") from None
-    missing = [key for key, values in table.items() if not isinstance(values, dict) or "en" not in values]
-    if missing:
-        raise PluginError(f"{UI_STRINGS_FILE}: '{missing[0]}' needs at least an 'en:' text")
-    return table
+    course = session.course_for(config)
+    session.stop_on(course.ui_problems, "Problems in the interface strings")
+    return course.ui_text(language)
 
 
 def relink_pages(nav: Navigation) -> None:

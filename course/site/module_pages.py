@@ -1,8 +1,9 @@
 """The module pages' generated parts: the module list, the home page's module cards and start
-button, the answer boxes and the modules' place in the nav.
+button, the answer boxes, the links to the previous and next module, and the modules' place in
+the nav.
 
 hooks/course_modules.py mounts the modules and calls these; their HTML lives in
-overrides/partials/course-*.html. Everything listed comes from the module catalogue, so a new
+overrides/partials/course-*.html. Everything listed comes from the course model, so a new
 module appears in the list, on the home page's cards and in the navigation by itself.
 """
 
@@ -12,19 +13,24 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from course.content import glossary as course_glossary
 from course.content import studytime as course_studytime
+from course.languages import text_in
 from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
+from course.site import session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
+
+    from course.model import Course
 
 ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
 
@@ -80,13 +86,14 @@ def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -
     text = course_i18n.ui_text(config, language)
     expansions = course_glossary.abbreviation_map(course_glossary.load_terms(project_root(config)), language)
     rows = []
-    for number, module in enumerate(config.extra["course_modules"], start=1):
+    for number, module in enumerate(session.course_for(config).published_modules, start=1):
         meta = (module.pages.get(language) or module.pages["en"]).meta
         file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         study = course_studytime.parse(meta.get("study_time"))
         rows.append(
             {
                 "number": number,
+                "folder": module.folder,
                 "title": meta.get("title", module.folder),
                 "summary": meta.get("summary", ""),
                 "summary_html": course_glossary.mark_abbreviations(str(meta.get("summary", "")), expansions),
@@ -104,9 +111,24 @@ def _block(config: MkDocsConfig, name: str, **values: object) -> str:
 
 
 def module_list(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
-    """The modules page's list: number, title, summary and study time of each module."""
+    """The modules page's list (number, title, summary and study time of each module), between
+    the invitations to the diagnostic and to the final assessment."""
     text = course_i18n.ui_text(config, language)
-    return _block(config, "course-module-list.html", modules=module_rows(config, page, files, language), text=text)
+    course_wide = {
+        quiz.data["purpose"]: quiz
+        for quiz in session.course_for(config).published_quiz_set.quizzes
+        if quiz.data.get("purpose")
+    }
+
+    def invitation(purpose: str) -> str:
+        quiz = course_wide.get(purpose)
+        if quiz is None:
+            return ""
+        title = text_in(quiz.data["title"], language)
+        return text[f"modules_{purpose}"].replace("#", f"[{title}](quizzes/{quiz.id}.md)")
+
+    table = _block(config, "course-module-list.html", modules=module_rows(config, page, files, language), text=text)
+    return "\n\n".join(part.strip("\n") for part in (invitation("diagnostic"), table, invitation("final")) if part)
 
 
 def module_cards(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
@@ -116,12 +138,109 @@ def module_cards(config: MkDocsConfig, page: Page, files: Files, language: str) 
 
 
 def start_button(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
-    """The home page's one 'Start the course' button, to the first module."""
+    """The home page's one 'Start the course' button, to the first module; once the reader has
+    started, quiz.js adds 'Continue where you left off' (the modules' standing goes with it)."""
     rows = module_rows(config, page, files, language)
     text = course_i18n.ui_text(config, language)
-    return _block(config, "course-start.html", first=rows[0] if rows else None, text=text)
+    standings = [
+        {"title": row["title"], "href": row["href"], **standing_data(config, row["folder"])} for row in rows
+    ]
+    return _block(
+        config,
+        "course-start.html",
+        first=rows[0] if rows else None,
+        text=text,
+        modules=standings,
+        store=quiz_load.storage_namespace(config.site_url),
+    )
+
+
+def standing_data(config: MkDocsConfig, folder: str) -> dict:
+    """What quiz.js needs to tell a module's standing: its quiz's id, questions and pass mark."""
+    quiz = next((q for q in session.course_for(config).published_quiz_set.quizzes if q.module == folder), None)
+    if quiz is None:
+        return {"folder": folder, "quiz": "", "questions": "", "pass": 0}
+    return {"folder": folder, "quiz": quiz.id, "questions": quiz.stored_questions, "pass": quiz.pass_mark}
+
+
+def module_state(config: MkDocsConfig, folder: str, language: str) -> str:
+    """The reader's standing in a module (not started, in progress, passed), beside its quiz link."""
+    text = course_i18n.ui_text(config, language)
+    labels = {key[len("module_state_") :]: value for key, value in text.items() if key.startswith("module_state_")}
+    return _block(
+        config,
+        "course-module-state.html",
+        module=standing_data(config, folder),
+        labels=labels,
+        store=quiz_load.storage_namespace(config.site_url),
+    )
 
 
 def first_module_page(nav_pages: list[Page]) -> Page | None:
     """The first module in the navigation: where the home page's 'Next' leads."""
     return next((p for p in nav_pages if p.file.src_uri.startswith("modules/")), None)
+
+
+def module_files(config: MkDocsConfig, course: Course) -> list[File]:
+    """Every file of the modules this build shows, under its path in the site (modules/...).
+
+    Added before static-i18n sorts files by language; `place_modules` points them back at
+    their real folder afterwards.
+    """
+    files = []
+    for path in course.sources.glob("modules/**/*"):
+        relative = path.relative_to(course.root)
+        if not path.is_file() or any(part.startswith((".", "_")) for part in relative.parts):
+            continue
+        if relative.parts[1] in course.hidden:
+            continue  # a draft module: not published
+        files.append(
+            File(
+                relative.as_posix(),
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=InclusionLevel.NOT_IN_NAV,  # placed in the navigation by place_modules
+            )
+        )
+    return files
+
+
+def place_modules(nav: Navigation, files: Files, root: Path, overview_page: str) -> None:
+    """Module pages, in folder order, into the nav section that holds the module overview."""
+    for file in files:
+        if file.src_uri.startswith("modules/"):
+            file.abs_src_path = str(root / file.src_uri)
+            course_i18n.mark_file(file, project_path=file.src_uri)
+    pages = [
+        f.page
+        for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri)
+        if f.src_uri.startswith("modules/") and f.page is not None
+    ]
+    section = section_holding(nav.items, overview_page)
+    if section is not None:
+        for page in pages:
+            page.parent = section
+            section.children.append(page)
+
+
+def module_nav(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """Links to the previous and the next module of the course, for the end of a module page."""
+    folder = answer_owner(page.file.src_uri) if page.file.src_uri.startswith("modules/") else None
+    modules = session.course_for(config).published_modules
+    folders = [module.folder for module in modules]
+    if folder not in folders:
+        return ""
+    position = folders.index(folder)
+
+    def neighbour(index: int) -> dict | None:
+        if not 0 <= index < len(modules):
+            return None
+        module = modules[index]
+        file = files.get_file_from_path(f"modules/{module.folder}/index.md")
+        return {"href": get_relative_url(file.url, page.url), "title": module.title(language)} if file else None
+
+    html = course_templates.template(config, "partials/course-module-nav.html").render(
+        previous=neighbour(position - 1), next=neighbour(position + 1), text=course_i18n.ui_text(config, language)
+    )
+    return "\n\n" + html.strip() + "\n"

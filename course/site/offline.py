@@ -3,6 +3,11 @@
 Plain functions over the built site folder; hooks/offline_app.py calls them once every
 language has been built. Paths in the lists are relative to the site root, so the same
 worker runs at the root of a server and under a project site's /<repository>/ path.
+
+The course's own scripts and style sheets are referenced with their content's hash
+('assets/quiz.js?v=1a2b3c4d5e'): after a new publication, a page never runs with the
+previous build's files, even while the previous worker still answers (it knows no such
+address and asks the network).
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,18 +28,30 @@ SKIPPED_NAMES = {WORKER, "404.html", "sitemap.xml", "sitemap.xml.gz"}
 SKIPPED_SUFFIXES = (".zip", ".gz", ".map")
 SHARED_FOLDERS = ("assets/",)
 SEARCH_INDEX = "search/search_index.json"
+OFFLINE_PAGE = "offline.html"  # per language root: what a reader sees offline for a page never saved
+# Material's search scripts for lunr's languages: a reader needs only those of the index's
+# languages (Material's search worker loads the same ones).
+LUNR_FOLDER = "assets/javascripts/lunr/"
+LUNR_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+VERSIONED_SUFFIXES = (".css", ".js")
 _LOADED = re.compile(r"""\s(?:src|href)="([^"#?:]+)""")
+_REFERENCE = re.compile(r'"([^"?#:\s]*assets/[^"?#:\s]+)([?#][^"\s]*)?"')
 
 
-def language_files(site: Path, roots: dict[str, str]) -> dict[str, list[str]]:
+def language_files(site: Path, roots: dict[str, str], versions: dict[str, str] | None = None) -> dict[str, list[str]]:
     """Files each language's reader needs offline, as paths relative to the site root.
 
     roots maps a language to its folder ('' for the default, 'ru/' ...). A language gets its
-    own folder (pages as directory URLs), the shared assets, its search index and any other
-    root file its pages load (images of pages shown in English, for instance).
+    own folder (pages as directory URLs), the shared assets, its search index with the lunr
+    scripts of that index's languages only, and any other root file its pages load (images
+    of pages shown in English, for instance). An asset in versions is listed at the address
+    the pages use for it ('assets/quiz.js?v=...').
     """
+    versions = versions or {}
     everything = [path.relative_to(site).as_posix() for path in sorted(site.rglob("*")) if path.is_file()]
     everything = [name for name in everything if _publishable(name)]
+    searching = [name for name in everything if name.startswith(LUNR_FOLDER)]
+    everything = [name for name in everything if not name.startswith(LUNR_FOLDER)]
     others = {root for root in roots.values() if root}
     shared = [name for name in everything if name.startswith(SHARED_FOLDERS)]
     lists: dict[str, list[str]] = {}
@@ -42,10 +60,75 @@ def language_files(site: Path, roots: dict[str, str]) -> dict[str, list[str]]:
         if root and SEARCH_INDEX in everything and f"{root}{SEARCH_INDEX}" not in own:
             own.append(SEARCH_INDEX)
         wanted = set(own) | set(shared)
+        index = next((name for name in (f"{root}{SEARCH_INDEX}", SEARCH_INDEX) if name in own), None)
+        if index:
+            wanted |= set(search_scripts(_index_languages(site / index))) & set(searching)
         for page in [name for name in own if name.endswith(".html")]:
             wanted |= _loaded_files(site, page, set(everything))
-        lists[language] = sorted(_as_url(name) for name in wanted)
+        lists[language] = sorted(_as_url(name) + (f"?v={versions[name]}" if name in versions else "") for name in wanted)
     return lists
+
+
+def search_scripts(languages: list[str]) -> list[str]:
+    """Material's lunr scripts that a search index in these languages loads (none for English)."""
+    others = [language for language in languages if language != "en"]
+    if not others:
+        return []
+    scripts = [f"{LUNR_FOLDER}min/lunr.stemmer.support.min.js"]
+    for language in others:
+        if language in LUNR_SEGMENTERS:
+            scripts.append(LUNR_FOLDER + LUNR_SEGMENTERS[language])
+        scripts.append(f"{LUNR_FOLDER}min/lunr.{language}.min.js")
+    if len(languages) > 1:
+        scripts.append(f"{LUNR_FOLDER}min/lunr.multi.min.js")
+    return scripts
+
+
+def size(site: Path, urls: list[str]) -> int:
+    """Bytes a language's offline copy takes (the files as published, before compression)."""
+    return sum(_file_of(site, url.split("?", 1)[0]).stat().st_size for url in urls)
+
+
+def size_text(size_bytes: int, text: dict[str, str], language: str) -> str:
+    """'about 3.1 MB' in the reader's language (a decimal comma outside English)."""
+    megabytes = f"{max(size_bytes / 1_000_000, 0.1):.1f}"
+    return text["offline_size"].replace("#", megabytes if language == "en" else megabytes.replace(".", ","))
+
+
+def fill_size(html: str, size_text: str) -> str:
+    """Write the copy's size into the download page's storage box (course-offline-storage.html)."""
+    return html.replace('data-offline-size=""', f'data-offline-size="{escape(size_text, quote=True)}"')
+
+
+def asset_versions(assets: dict[str, Path]) -> dict[str, str]:
+    """The version each course script and style sheet's address carries: a short hash of its
+    content. assets maps a site path ('assets/quiz.js') to the file it is published from."""
+    return {
+        name: hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        for name, path in sorted(assets.items())
+        if name.endswith(VERSIONED_SUFFIXES)
+    }
+
+
+def version_references(html: str, page_dest: str, versions: dict[str, str]) -> str:
+    """Give every reference in a page to a versioned course asset its version.
+
+    page_dest is the page's file relative to the site root ('ru/about/index.html'); versions
+    maps an asset's site path ('assets/quiz.js') to its version. Attribute values and the
+    addresses in Material's page configuration are both rewritten; a fragment is kept.
+    """
+    folder = page_dest.rsplit("/", 1)[0] + "/" if "/" in page_dest else ""
+
+    def stamp(match: re.Match) -> str:
+        target, rest = match.group(1), match.group(2) or ""
+        version = versions.get(_normalise(folder + target))
+        if version is None:
+            return match.group(0)
+        query, hash_mark, fragment = rest.partition("#")
+        query = f"{query}&v={version}" if query.startswith("?") else f"?v={version}"
+        return f'"{target}{query}{hash_mark}{fragment}"'
+
+    return _REFERENCE.sub(stamp, html)
 
 
 def version(site: Path, lists: dict[str, list[str]]) -> str:
@@ -53,16 +136,16 @@ def version(site: Path, lists: dict[str, list[str]]) -> str:
     digest = hashlib.sha256()
     for url in sorted({url for urls in lists.values() for url in urls}):
         digest.update(url.encode("utf-8") + b"\0")
-        digest.update(_file_of(site, url).read_bytes())
+        digest.update(_file_of(site, url.split("?", 1)[0]).read_bytes())
     return digest.hexdigest()[:16]
 
 
-def worker_text(source: str, build_version: str, lists: dict[str, list[str]]) -> str:
-    """The worker's source with this build's version and file lists filled in."""
+def worker_text(source: str, build_version: str, lists: dict[str, list[str]], roots: dict[str, str]) -> str:
+    """The worker's source with this build's version, file lists and language folders filled in."""
     if DATA_MARKER not in source:
         raise PluginError(f"docs/{WORKER_SOURCE}: the line holding '{DATA_MARKER}' is missing; put it back")
-    data = json.dumps({"version": build_version, "languages": lists}, ensure_ascii=False, separators=(",", ":"))
-    return source.replace(DATA_MARKER, data)
+    data = {"version": build_version, "languages": lists, "roots": roots, "offlinePage": OFFLINE_PAGE}
+    return source.replace(DATA_MARKER, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def manifest(language: str, root: str, name: str, short_name: str, description: str, colour: str) -> str:
@@ -106,6 +189,14 @@ def _as_url(name: str) -> str:
 
 def _file_of(site: Path, url: str) -> Path:
     return site / ("index.html" if url == "./" else f"{url}index.html" if url.endswith("/") else url)
+
+
+def _index_languages(index: Path) -> list[str]:
+    try:
+        languages = json.loads(index.read_text(encoding="utf-8")).get("config", {}).get("lang", [])
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [str(language) for language in languages] if isinstance(languages, list) else []
 
 
 def _loaded_files(site: Path, page: str, existing: set[str]) -> set[str]:

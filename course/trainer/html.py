@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/|#)")
 QUIZ_BUTTON = re.compile(r'<p>\s*(?:<a class="md-button[^"]*" href="[^"]*quizzes/[^"]*">.*?</a>\s*)+</p>', re.DOTALL)
+SCREEN_ONLY = re.compile(r"<nav [^>]*data-course-screen-only[^>]*>.*?</nav>", re.DOTALL)
 FAKE_HOST = "http://course.invalid/"
 
 
@@ -32,5 +33,6 @@ def rebase(fragment: str, from_url: str, to_url: str) -> str:
 
 
 def without_quiz_buttons(fragment: str) -> str:
-    """A printed module needs no 'Take the quiz' button: the worksheet follows it."""
-    return QUIZ_BUTTON.sub("", fragment)
+    """A printed module needs no 'Take the quiz' button (the worksheet follows it), nor the
+    links to the other modules."""
+    return SCREEN_ONLY.sub("", QUIZ_BUTTON.sub("", fragment))

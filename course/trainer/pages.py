@@ -15,9 +15,9 @@ from mkdocs.utils import get_relative_url
 
 from course.content import catalog as course_catalog
 from course.languages import LANGUAGES
-from course.quizzes import pages as quiz_pages
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
+from course.site import quiz_pages, session
 from course.site import templates as course_templates
 from course.trainer import views as trainer_views
 
@@ -62,7 +62,7 @@ def print_link(config: MkDocsConfig, page: Page, language: str) -> dict | None:
 
 
 def shown_modules(config: MkDocsConfig) -> list[course_catalog.Module]:
-    return config.extra.get("course_modules") or []
+    return session.course_for(config).published_modules
 
 
 def dest_uri(config: MkDocsConfig, language: str, folder: str, name: str) -> str:

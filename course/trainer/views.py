@@ -15,6 +15,7 @@ import string
 from collections.abc import Callable
 
 from course.quizzes import render as quiz_render
+from course.quizzes.types import QUESTION_TYPES
 
 LETTERS = string.ascii_uppercase
 
@@ -78,6 +79,19 @@ def _paper_options(view: dict, order: list[int]) -> list[dict]:
     ]
 
 
+class _Paper:
+    """What a question type sees of paper: letters, and a choice question's options in paper order."""
+
+    def __init__(self, orders: dict[str, list[int]]):
+        self._orders = orders
+
+    def letter(self, index: int) -> str:
+        return letter(index)
+
+    def options(self, view: dict) -> list[dict]:
+        return _paper_options(view, self._orders[view["id"]])
+
+
 def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -> list[dict]:
     """Questions for paper, without any answer.
 
@@ -86,7 +100,7 @@ def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -
     question follow the quiz page's fixed order, which is never the right one.
     """
     sheet = []
-    orders = paper_orders(quiz_data["questions"])
+    paper = _Paper(paper_orders(quiz_data["questions"]))
     for view in _questions(quiz_data, language, render):
         item = {
             "id": view["id"],
@@ -95,20 +109,7 @@ def worksheet(quiz_data: dict, language: str, render: Callable[[object], str]) -
             "prompt": view["prompt"],
             "untranslated": view["untranslated"],
         }
-        if view["type"] in ("single", "multiple"):
-            item["options"] = [
-                {"letter": o["letter"], "html": o["html"]} for o in _paper_options(view, orders[view["id"]])
-            ]
-        elif view["type"] == "order":
-            item["items"] = [
-                {"letter": letter(n), "html": view["order_items"][i]["html"]}
-                for n, i in enumerate(view["display_order"])
-            ]
-        elif view["type"] == "match":
-            item["left"] = [{"number": p["index"] + 1, "html": p["left"]} for p in view["pairs"]]
-            item["right"] = [
-                {"letter": letter(n), "text": view["pairs"][i]["right"]} for n, i in enumerate(view["right_order"])
-            ]
+        item.update(QUESTION_TYPES[view["type"]].worksheet(view, paper))
         sheet.append(item)
     return sheet
 
@@ -122,7 +123,7 @@ def answer_key(
     with it; a match question's pairs name the worksheet's letter of each right-hand answer.
     """
     key = []
-    orders = paper_orders(quiz_data["questions"])
+    paper = _Paper(paper_orders(quiz_data["questions"]))
     for view in _questions(quiz_data, language, render):
         item = {
             "id": view["id"],
@@ -134,21 +135,7 @@ def answer_key(
             "objective_text": objectives.get(view["objective"], "") if view["objective"] else "",
             "untranslated": view["untranslated"],
         }
-        if view["type"] in ("single", "multiple"):
-            item["options"] = _paper_options(view, orders[view["id"]])
-            item["correct"] = [o for o in item["options"] if o["correct"]]
-        elif view["type"] == "true_false":
-            item["answer"] = view["answer"]
-        elif view["type"] == "order":
-            item["sequence"] = [i["html"] for i in view["order_items"]]
-        elif view["type"] == "match":
-            letters = {i: letter(n) for n, i in enumerate(view["right_order"])}
-            item["pairs"] = [
-                {"number": p["index"] + 1, "left": p["left"], "letter": letters[p["index"]], "right": p["right"]}
-                for p in view["pairs"]
-            ]
-        elif view["type"] == "short":
-            item["accepted"] = view["accept_shown"]
+        item.update(QUESTION_TYPES[view["type"]].answer_key(view, paper))
         key.append(item)
     return key
 

@@ -1,50 +1,106 @@
-/* Self-assessment quizzes and the progress page. No dependencies; works from file://.
+/* Self-assessment quizzes and exercise answers. No dependencies; works from file://.
    Progress lives in localStorage under "<namespace>:v1:<quiz id>", checked against each
-   question's answer hash so that answers to a changed question are dropped. */
+   question's answer hash. What the browser refuses to store (storage full or blocked) is
+   kept for this tab instead, the learner is told, and a progress file still holds it. */
 (function () {
   "use strict";
   var VERSION = "v1";
-  var memory = {};
-  var store = (function () {
-    try {
-      var probe = "__upr_probe__";
-      window.localStorage.setItem(probe, probe);
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (error) {
-      return null;
-    }
-  })();
+  var SESSION = "upr-course-unsaved:";
+  var RETRY_GUARD = 700;  /* ms after a check during which "Try again" by keyboard is ignored */
+  var LARGEST_FILE = 2000000;  /* bytes of a progress file */
+
+  function usable(name) {
+    try { window[name].getItem(SESSION); return window[name]; } catch (error) { return null; }
+  }
+  var store = usable("localStorage");
+  var session = usable("sessionStorage");
+  var kept = {};
+
+  /* Values localStorage refused, kept for this tab as one object: in sessionStorage, else in
+     the tab's name (which outlives page changes; another script's name is left alone). */
+  function unsaved() {
+    var text = null;
+    try { text = session.getItem(SESSION); } catch (error) { text = null; }
+    if (text === null && window.name.indexOf(SESSION) === 0) text = window.name.slice(SESSION.length);
+    try { return text === null ? kept : JSON.parse(text) || {}; } catch (error) { return kept; }
+  }
+  function keepUnsaved(key, value) {
+    var values = unsaved();
+    if (value !== null) values[key] = value;
+    else if (Object.prototype.hasOwnProperty.call(values, key)) delete values[key];
+    else return;
+    kept = values;
+    try { session.setItem(SESSION, JSON.stringify(values)); return; } catch (error) { /* refused too */ }
+    if (window.name === "" || window.name.indexOf(SESSION) === 0) window.name = SESSION + JSON.stringify(values);
+  }
+  /* Leaving the site in this tab: the kept progress must not leave with the tab's name. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[href]");
+    if (link && link.origin !== location.origin && window.name.indexOf(SESSION) === 0) window.name = "";
+  }, true);
 
   function keyOf(ns, quizId) { return ns + ":" + VERSION + ":" + quizId; }
-  function readRaw(key) { return store ? store.getItem(key) : memory[key] || null; }
-  /* true when the value is in the browser's storage, false when it only lives in this page */
+  function readRaw(key) {
+    var pending = unsaved();
+    if (Object.prototype.hasOwnProperty.call(pending, key)) return pending[key];
+    try { return store ? store.getItem(key) : null; } catch (error) { return null; }
+  }
+  /* false when the value is only kept for this tab */
   function writeRaw(key, value) {
     try {
-      if (store) { store.setItem(key, value); return true; }
-    } catch (error) { /* storage full or refused: keep it for this page at least */ }
-    memory[key] = value;
+      if (store) {
+        store.setItem(key, value);
+        if (Object.prototype.hasOwnProperty.call(unsaved(), key)) keepUnsaved(key, null);
+        return true;
+      }
+    } catch (error) { /* storage full or refused */ }
+    keepUnsaved(key, value);
     return false;
   }
-  function removeRaw(key) { if (store) store.removeItem(key); delete memory[key]; }
+  function removeRaw(key) {
+    try { if (store) store.removeItem(key); } catch (error) { /* nothing stored */ }
+    keepUnsaved(key, null);
+  }
+  /* Every key of this course (namespace), wherever it is kept. */
+  function keysOf(ns) {
+    var prefix = ns + ":" + VERSION + ":";
+    var keys = Object.keys(unsaved());
+    try {
+      for (var i = 0; store && i < store.length; i++) keys.push(store.key(i));
+    } catch (error) { /* nothing readable */ }
+    return keys.filter(function (key, index) { return key.indexOf(prefix) === 0 && keys.indexOf(key) === index; });
+  }
   function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
   function validScore(value) { return typeof value === "number" && value >= 0 && value <= 1; }
+  /* The pass rule (trainers' guide): the exact score reaches the pass mark; scores show as
+     whole percentages rounded down (1e-9 absorbs binary fractions: 0.7 * 100 = 70.00000000000001). */
+  function percent(score) { return Math.floor(score * 100 + 1e-9); }
+  function passes(score, passMark) { return score * 100 + 1e-9 >= passMark; }
 
   /* Stored state, or a fresh one when nothing, something old or something broken is there. */
   function load(ns, quizId) {
     var state = null;
     try { state = JSON.parse(readRaw(keyOf(ns, quizId))); } catch (error) { state = null; }
+    return clean(state);
+  }
+  function clean(state) {
     if (!isObject(state) || !isObject(state.q)) state = { q: {} };
     Object.keys(state.q).forEach(function (id) {
       var entry = state.q[id];
       if (!isObject(entry) || typeof entry.h !== "string" || (entry.s != null && !validScore(entry.s))) delete state.q[id];
     });
-    /* f: each question's score at its first check, kept through retries: the first attempt. */
-    if (!isObject(state.f)) state.f = {};
+    /* f: each question's score at its first check, kept through retries: the first attempt.
+       d: answers given but not yet checked (drafts). c: questions changed since the attempt. */
+    ["f", "d", "c"].forEach(function (name) { if (!isObject(state[name])) state[name] = {}; });
     Object.keys(state.f).forEach(function (id) {
       var entry = state.f[id];
       if (!isObject(entry) || typeof entry.h !== "string" || !validScore(entry.s)) delete state.f[id];
     });
+    Object.keys(state.d).forEach(function (id) {
+      var entry = state.d[id];
+      if (!isObject(entry) || typeof entry.h !== "string") delete state.d[id];
+    });
+    Object.keys(state.c).forEach(function (id) { if (state.c[id] !== true) delete state.c[id]; });
     ["first", "last", "best"].forEach(function (name) {
       var entry = state[name];
       if (entry !== undefined && !(isObject(entry) && validScore(entry.s))) delete state[name];
@@ -52,7 +108,7 @@
     });
     return state;
   }
-  function save(ns, quizId, state) { writeRaw(keyOf(ns, quizId), JSON.stringify(state)); }
+  function save(ns, quizId, state) { return writeRaw(keyOf(ns, quizId), JSON.stringify(state)); }
 
   /* Exercise answers: one stored object for the course, "module/exercise" -> {t: text, d: date}. */
   var ANSWER_KEY = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -74,6 +130,24 @@
     return String(template).replace(/[#@]/g, function (mark) { return String(mark === "#" ? a : b == null ? "" : b); });
   }
   function today() { return new Date().toISOString().slice(0, 10); }
+
+  /* "Save progress to a file": every quiz and answer of this course the browser holds. */
+  function saveProgressFile(ns) {
+    var quizzes = {};
+    keysOf(ns).forEach(function (key) {
+      var id = key.slice(keyOf(ns, "").length);
+      if (id !== "answers") quizzes[id] = load(ns, id);
+    });
+    var payload = { format: "upr-course-progress", version: 1, saved: new Date().toISOString(), quizzes: quizzes,
+                    answers: loadAnswers(ns) };
+    var blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = "upr-course-progress-" + today() + ".json";
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
   function shuffled(list) {
     var copy = list.slice();
     for (var i = copy.length - 1; i > 0; i--) {
@@ -82,10 +156,13 @@
     }
     return copy;
   }
-  function fold(text) {
-    var map = { "ё": "е", "ӣ": "и", "ӯ": "у", "ҳ": "х", "қ": "к", "ғ": "г", "ҷ": "ч" };
-    return String(text).normalize("NFC").toLowerCase().replace(/[ёӣӯҳқғҷ]/g, function (c) { return map[c]; })
-      .split(/\s+/).filter(Boolean).join(" ");
+  /* A short answer as the accepted ones are written: lower case, single spaces, and the
+     letters of the quiz's data-letter-fold table (LETTER_FOLD in course/languages.py) folded:
+     Tajik letters typed on a Russian keyboard count (ҳ as х, қ as к ...). */
+  function fold(text, table) {
+    return Array.prototype.map.call(String(text).normalize("NFC").toLowerCase(), function (letter) {
+      return Object.prototype.hasOwnProperty.call(table, letter) ? table[letter] : letter;
+    }).join("").split(/\s+/).filter(Boolean).join(" ");
   }
   function readText(root, selector) {
     try { return JSON.parse(root.querySelector(selector).textContent); } catch (error) { return {}; }
@@ -222,7 +299,7 @@
     }
     if (this.type === "short") {
       var accepted = JSON.parse(units[0].getAttribute("data-accept") || "[]");
-      return accepted.indexOf(fold(answer)) >= 0 ? 1 : 0;
+      return accepted.indexOf(fold(answer, this.quiz.letterFold)) >= 0 ? 1 : 0;
     }
     var correct = units.filter(function (u) { return u.querySelector("input").hasAttribute("data-correct"); })
       .map(function (u) { return +u.getAttribute("data-option"); });
@@ -242,8 +319,7 @@
   Question.prototype.showResult = function (answer) {
     var text = this.quiz.text;
     var self = this;
-    var percent = Math.round(this.score * 100);
-    var message = this.score === 1 ? text.correct : this.score === 0 ? text.incorrect : fill(text.partly, percent);
+    var message = this.score === 1 ? text.correct : this.score === 0 ? text.incorrect : fill(text.partly, percent(this.score));
     this.status.textContent = message;
     this.status.setAttribute("data-result", this.score === 1 ? "correct" : this.score === 0 ? "incorrect" : "partly");
     if (this.type === "single" || this.type === "multiple" || this.type === "true_false") {
@@ -274,6 +350,7 @@
 
   Question.prototype.clear = function () {
     this.score = null;
+    this.showChanged(false);
     this.status.textContent = "";
     this.status.removeAttribute("data-result");
     this.el.querySelectorAll("[data-mark]").forEach(function (node) { node.removeAttribute("data-mark"); });
@@ -293,10 +370,24 @@
       return;
     }
     this.score = this.grade(answer);
+    this.checkedAt = Date.now();
+    this.showChanged(false);
     this.showResult(answer);
     this.retryButton.focus();
     this.quiz.announce(this.status.textContent);
     this.quiz.record(this, answer);  /* may add the total to the announcement and focus it */
+  };
+
+  Question.prototype.showChanged = function (changed) {
+    var note = this.el.querySelector(".mdx-q__changed");
+    if (note) note.hidden = !changed;
+  };
+
+  /* "Try again" takes the place and focus of "Check": a double click's second click (detail
+     2+) or a second key press (detail 0) soon after the check was meant for "Check". */
+  Question.prototype.meantForCheck = function (event) {
+    if (event.detail > 1) return true;
+    return event.detail === 0 && this.checkedAt !== undefined && Date.now() - this.checkedAt < RETRY_GUARD;
   };
 
   Question.prototype.move = function (item, step) {
@@ -318,20 +409,28 @@
     this.ns = root.getAttribute("data-store");
     this.pass = +root.getAttribute("data-pass");
     this.text = readText(root, ".mdx-quiz__text");
+    try { this.letterFold = JSON.parse(root.getAttribute("data-letter-fold")) || {}; } catch (error) { this.letterFold = {}; }
     this.live = root.querySelector(".mdx-quiz__live");
     this.summary = root.querySelector(".mdx-quiz__summary");
+    this.advice = root.querySelector(".mdx-quiz__advice");
+    this.unsaved = root.querySelector(".mdx-quiz__unsaved");
     this.questions = Array.prototype.map.call(root.querySelectorAll("fieldset.mdx-q"), function (el) { return new Question(el, self); });
     this.state = load(this.ns, this.id);
+    this.dirty = false;
     this.questions.forEach(function (q) { self.start(q); });
+    if (this.dirty) this.persist();
     root.addEventListener("click", function (event) { self.onClick(event); });
     root.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && event.target.matches(".mdx-q__input")) {
         event.preventDefault();
-        self.find(event.target).check();
+        var q = self.find(event.target);
+        if (q.score === null) q.check();
       }
     });
     root.addEventListener("change", function (event) { if (event.target.matches(".mdx-q__pair select")) showChoice(event.target); });
     window.addEventListener("resize", function () { showChoices(root); });
+    root.addEventListener("change", function (event) { self.keepDraft(self.find(event.target), false); });
+    root.addEventListener("input", function (event) { self.keepDraft(self.find(event.target), true); });
     root.classList.add("mdx-quiz--ready");
     this.updateSummary(false);
   }
@@ -342,25 +441,69 @@
     return null;
   };
 
+  /* A question as the learner left it: checked (graded again, never taken at a stored score),
+     a draft, or new. One whose right answer changed starts afresh, says so, and leaves the
+     first attempt, which is worked out again once it is answered. */
   Quiz.prototype.start = function (q) {
+    var state = this.state;
     q.el.querySelector(".mdx-q__actions").hidden = false;
     q.el.querySelectorAll(".mdx-q__moves").forEach(function (moves) { moves.hidden = false; });
-    var saved = this.state.q[q.id];
-    if (saved && saved.h !== q.hash) { delete this.state.q[q.id]; saved = null; }
     q.answerBox.hidden = true;
-    if (saved) {
-      try {
+    var saved = state.q[q.id];
+    var first = state.f[q.id];
+    var draft = state.d[q.id];
+    if ((saved && saved.h !== q.hash) || (first && first.h !== q.hash)) {
+      delete state.q[q.id];
+      delete state.f[q.id];
+      delete state.first;
+      state.c[q.id] = true;
+      saved = null;
+      this.dirty = true;
+    }
+    if (draft && draft.h !== q.hash) { delete state.d[q.id]; draft = null; this.dirty = true; }
+    q.showChanged(Boolean(state.c[q.id]));
+    try {
+      if (saved && validScore(saved.s)) {
         q.arrange(saved.o);
         q.setAnswer(saved.a);
-        if (validScore(saved.s)) { q.score = saved.s; q.showResult(q.answer()); }
-        return;
-      } catch (error) {
-        delete this.state.q[q.id];  /* an answer of the wrong shape: start this question afresh */
-        q.clear();
+        var answer = q.answer();
+        if (!q.answered(answer)) throw new Error("no answer");
+        q.score = q.grade(answer);
+        if (q.score !== saved.s) { saved.s = q.score; this.dirty = true; }
+        q.showResult(answer);
         return;
       }
+      if (draft) {
+        q.arrange(draft.o);
+        q.setAnswer(draft.a);
+        return;
+      }
+    } catch (error) {
+      /* an answer of the wrong shape: start this question afresh */
+      delete state.q[q.id];
+      delete state.d[q.id];
+      this.dirty = true;
+      q.clear();
+      return;
     }
+    if (saved) { delete state.q[q.id]; this.dirty = true; }
     q.shuffle();
+  };
+
+  /* Answers not yet checked are kept as a draft, so a reload keeps them. */
+  Quiz.prototype.keepDraft = function (q, typing) {
+    var self = this;
+    if (!q || q.score !== null) return;
+    window.clearTimeout(this.draftTimer);
+    function keep() {
+      if (q.score !== null) return;  /* checked meanwhile */
+      var answer = q.answer();
+      var started = q.type === "match" ? answer.some(function (right) { return right >= 0; }) : q.answered(answer);
+      if (started) self.state.d[q.id] = { h: q.hash, a: answer, o: q.displayOrder() };
+      else delete self.state.d[q.id];
+      self.persist();
+    }
+    if (typing) this.draftTimer = window.setTimeout(keep, 400); else keep();
   };
 
   Quiz.prototype.onClick = function (event) {
@@ -375,10 +518,24 @@
     if (!button || !this.root.contains(button)) return;
     var action = button.getAttribute("data-action");
     var q = this.find(button);
-    if (action === "check" && q) q.check();
-    else if (action === "retry" && q) { q.clear(); delete this.state.q[q.id]; this.persist(); this.updateSummary(false); this.focusFirst(q); }
+    if (action === "check" && q) { if (q.score === null) q.check(); }
+    else if (action === "retry" && q) { if (!q.meantForCheck(event)) this.retry(q); }
     else if (action === "restart") this.restart();
-    else if (button.hasAttribute("data-move") && q) { q.move(button.closest("li"), +button.getAttribute("data-move")); button.focus(); }
+    else if (action === "save-file") saveProgressFile(this.ns);
+    else if (button.hasAttribute("data-move") && q) {
+      q.move(button.closest("li"), +button.getAttribute("data-move"));
+      button.focus();
+      this.keepDraft(q, false);
+    }
+  };
+
+  Quiz.prototype.retry = function (q) {
+    q.clear();
+    delete this.state.q[q.id];
+    delete this.state.d[q.id];
+    this.persist();
+    this.updateSummary(false);
+    this.focusFirst(q);
   };
 
   Quiz.prototype.focusFirst = function (q) {
@@ -388,18 +545,32 @@
 
   Quiz.prototype.record = function (q, answer) {
     this.state.q[q.id] = { h: q.hash, a: answer, s: q.score, o: q.displayOrder() };
+    delete this.state.d[q.id];
+    delete this.state.c[q.id];
     var first = this.state.f[q.id];
     if (!first || first.h !== q.hash) this.state.f[q.id] = { h: q.hash, s: q.score };
     this.updateSummary(true);
-    this.persist();
+    if (!this.persist()) this.warnUnsaved(q);
   };
 
-  Quiz.prototype.persist = function () { save(this.ns, this.id, this.state); };
+  Quiz.prototype.persist = function () {
+    this.dirty = false;
+    return save(this.ns, this.id, this.state);
+  };
+
+  /* An answer the browser would not store: say so under the question. */
+  Quiz.prototype.warnUnsaved = function (q) {
+    if (!this.unsaved) return;
+    q.status.parentNode.insertBefore(this.unsaved, q.status.nextSibling);
+    this.unsaved.hidden = false;
+    this.announce(this.unsaved.querySelector("p").textContent);
+  };
 
   /* The summary: while questions are left, how many are checked and where the first one not
      checked is; once all are, the score, the verdict and the sections to review. */
   Quiz.prototype.updateSummary = function (justChecked) {
     var checked = this.questions.filter(function (q) { return q.score !== null; });
+    this.showAdvice(checked.length === this.questions.length);
     var scoreNode = this.summary.querySelector(".mdx-quiz__score");
     var result = this.summary.querySelector(".mdx-quiz__result");
     this.summary.hidden = false;
@@ -412,17 +583,18 @@
     this.summary.querySelector(".mdx-quiz__progress").hidden = true;
     result.hidden = false;
     var total = checked.reduce(function (sum, q) { return sum + q.score; }, 0) / checked.length;
-    var percent = Math.round(total * 100);
+    var shown = percent(total);
     var first = this.firstAttempt(total);
-    var firstPercent = Math.round(first.s * 100);
-    scoreNode.textContent = fill(this.text.score, percent);
-    scoreNode.setAttribute("data-quiz-score", String(percent));
+    var firstPercent = percent(first.s);
+    var passed = passes(first.s, this.pass);
+    scoreNode.textContent = fill(this.text.score, shown);
+    scoreNode.setAttribute("data-quiz-score", String(shown));
     var firstNode = this.summary.querySelector(".mdx-quiz__first");
-    firstNode.textContent = fill(this.text.first_attempt, firstPercent) + (firstPercent !== percent ? " " + this.text.practice_note : "");
+    firstNode.textContent = fill(this.text.first_attempt, firstPercent) + (firstPercent !== shown ? " " + this.text.practice_note : "");
     firstNode.setAttribute("data-first-score", String(firstPercent));
     var verdict = this.summary.querySelector(".mdx-quiz__verdict");
-    verdict.textContent = fill(firstPercent >= this.pass ? this.text.passed : this.text.not_passed, this.pass);
-    verdict.setAttribute("data-passed", firstPercent >= this.pass ? "true" : "false");
+    verdict.textContent = fill(passed ? this.text.passed : this.text.not_passed, this.pass);
+    verdict.setAttribute("data-passed", passed ? "true" : "false");
     this.listReview();
     if (justChecked) {
       this.state.last = { s: total, d: today() };
@@ -430,6 +602,28 @@
       this.announce(scoreNode.textContent + " " + firstNode.textContent + " " + verdict.textContent);
       this.summary.focus();
     }
+  };
+
+  /* A diagnostic has no pass mark: once every question is checked, it names the modules whose
+     questions were not all right, the weakest first, in the course's order among equals. */
+  Quiz.prototype.showAdvice = function (complete) {
+    if (!this.advice) return;
+    this.summary.querySelector(".mdx-quiz__verdict").hidden = true;
+    this.advice.hidden = !complete;
+    if (!complete) return;
+    var byId = {};
+    this.questions.forEach(function (q) { byId[q.id] = q; });
+    var items = Array.prototype.slice.call(this.advice.querySelectorAll("li[data-module]"));
+    var weak = items.map(function (item, position) {
+      var scores = item.getAttribute("data-questions").split(" ").map(function (id) { return byId[id] ? byId[id].score || 0 : 1; });
+      return { item: item, position: position, score: scores.reduce(function (a, b) { return a + b; }, 0) / scores.length };
+    }).filter(function (entry) { return entry.score < 1; });
+    weak.sort(function (a, b) { return a.score - b.score || a.position - b.position; });
+    var list = this.advice.querySelector("ol");
+    items.forEach(function (item) { item.hidden = true; });
+    weak.forEach(function (entry) { entry.item.hidden = false; list.appendChild(entry.item); });
+    this.advice.querySelector(".mdx-quiz__advice-some").hidden = !weak.length;
+    this.advice.querySelector(".mdx-quiz__advice-none").hidden = weak.length > 0;
   };
 
   Quiz.prototype.showProgress = function (count) {
@@ -504,7 +698,7 @@
 
   Quiz.prototype.restart = function () {
     var self = this;
-    this.questions.forEach(function (q) { q.clear(); delete self.state.q[q.id]; });
+    this.questions.forEach(function (q) { q.clear(); delete self.state.q[q.id]; delete self.state.d[q.id]; });
     this.persist();
     this.updateSummary(false);
     this.focusFirst(this.questions[0]);
@@ -583,120 +777,6 @@
     }
   };
 
-  /* The "My progress" page: status per quiz, reset, save to and load from a file. */
-  function Progress(root) {
-    var self = this;
-    this.root = root;
-    this.ns = root.getAttribute("data-store");
-    this.text = readText(root, ".mdx-progress__text");
-    this.message = root.querySelector(".mdx-progress__message");
-    root.querySelector(".mdx-progress__nostorage").hidden = !!store;
-    root.addEventListener("click", function (event) {
-      var action = event.target.getAttribute && event.target.getAttribute("data-action");
-      if (action === "save") self.saveFile();
-      if (action === "reset") self.reset();
-    });
-    root.querySelector("input[data-action=load]").addEventListener("change", function (event) { self.loadFile(event.target); });
-    this.render();
-  }
-
-  Progress.prototype.rows = function () { return Array.prototype.slice.call(this.root.querySelectorAll("[data-progress-quiz]")); };
-
-  Progress.prototype.render = function () {
-    var self = this;
-    this.rows().forEach(function (row) {
-      var id = row.getAttribute("data-progress-quiz");
-      var questions = row.getAttribute("data-questions").split(" ");
-      var state = load(self.ns, id);
-      var checked = questions.filter(function (pair) {
-        var parts = pair.split(":");
-        var entry = state.q[parts[0]];
-        return entry && entry.h === parts[1] && validScore(entry.s);
-      }).length;
-      var pass = +row.getAttribute("data-pass");
-      /* progress saved before first attempts were kept: its last complete attempt stands in */
-      var decisive = state.first || (checked === questions.length && state.last) || null;
-      var first = decisive ? Math.round(decisive.s * 100) : null;
-      var status = first !== null ? fill(first >= pass ? self.text.progress_status_passed : self.text.progress_status_not_passed, first, pass)
-        : checked === 0 && !state.last ? self.text.progress_status_new
-        : fill(self.text.progress_status_started, checked, questions.length);
-      if (state.best && first !== null) status += " · " + fill(self.text.progress_best, Math.round(state.best.s * 100), state.best.d || "");
-      row.querySelector(".mdx-progress__status").textContent = status;
-      row.setAttribute("data-status", first !== null ? (first >= pass ? "passed" : "not-passed") : checked === 0 && !state.last ? "new" : "started");
-    });
-  };
-
-  Progress.prototype.allStates = function () {
-    var self = this;
-    var data = {};
-    this.rows().forEach(function (row) {
-      var id = row.getAttribute("data-progress-quiz");
-      if (readRaw(keyOf(self.ns, id)) !== null) data[id] = load(self.ns, id);
-    });
-    return data;
-  };
-
-  Progress.prototype.saveFile = function () {
-    var payload = { format: "upr-course-progress", version: 1, saved: new Date().toISOString(), quizzes: this.allStates(),
-                    answers: loadAnswers(this.ns) };
-    var blob = new Blob([JSON.stringify(payload, null, 1)], { type: "application/json" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = "upr-course-progress-" + today() + ".json";
-    document.body.appendChild(link);
-    link.click();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-  };
-
-  Progress.prototype.loadFile = function (input) {
-    var self = this;
-    var file = input.files && input.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
-      var payload = null;
-      try { payload = JSON.parse(reader.result); } catch (error) { payload = null; }
-      if (!isObject(payload) || payload.format !== "upr-course-progress" || !isObject(payload.quizzes)) {
-        self.message.textContent = self.text.progress_load_error;
-        input.value = "";
-        return;
-      }
-      var count = 0;
-      Object.keys(payload.quizzes).forEach(function (id) {
-        if (!isObject(payload.quizzes[id])) return;
-        writeRaw(keyOf(self.ns, id), JSON.stringify(payload.quizzes[id]));
-        save(self.ns, id, load(self.ns, id));  /* keep only what passes the same checks as stored data */
-        count += 1;
-      });
-      if (isObject(payload.answers)) self.mergeAnswers(payload.answers);
-      self.message.textContent = fill(self.text.progress_loaded, count);
-      input.value = "";
-      self.render();
-    };
-    reader.readAsText(file);
-  };
-
-  /* Answers from a file join the stored ones; of two answers to one exercise the newer stays. */
-  Progress.prototype.mergeAnswers = function (loaded) {
-    var data = loadAnswers(this.ns);
-    Object.keys(loaded).forEach(function (key) {
-      var entry = loaded[key];
-      if (!validAnswer(key, entry) || !entry.t.trim()) return;
-      var mine = data[key];
-      if (!mine || String(entry.d || "") > String(mine.d || "")) data[key] = { t: entry.t, d: typeof entry.d === "string" ? entry.d : today() };
-    });
-    saveAnswers(this.ns, data);
-  };
-
-  Progress.prototype.reset = function () {
-    var self = this;
-    if (!window.confirm(this.text.progress_reset_confirm)) return;
-    removeRaw(answersKey(this.ns));
-    this.rows().forEach(function (row) { removeRaw(keyOf(self.ns, row.getAttribute("data-progress-quiz"))); });
-    this.message.textContent = this.text.progress_cleared;
-    this.render();
-  };
-
   function init() {
     document.querySelectorAll(".mdx-quiz:not(.mdx-quiz--ready)").forEach(function (root) {
       try { new Quiz(root); } catch (error) { if (window.console) console.error(error); }
@@ -704,10 +784,15 @@
     document.querySelectorAll(".mdx-answer:not(.mdx-answer--ready)").forEach(function (root) {
       try { new AnswerBox(root); } catch (error) { if (window.console) console.error(error); }
     });
-    document.querySelectorAll(".mdx-progress").forEach(function (root) {
-      try { new Progress(root); } catch (error) { if (window.console) console.error(error); }
-    });
   }
+
+  /* What the progress page (assets/progress.js) shares of this script. */
+  window.uprCourseStore = {
+    load: load, clean: clean, save: save, keysOf: keysOf, unsaved: unsaved, removeRaw: removeRaw,
+    isObject: isObject, validScore: validScore, percent: percent, passes: passes, fill: fill, today: today,
+    readText: readText, saveProgressFile: saveProgressFile, loadAnswers: loadAnswers, saveAnswers: saveAnswers,
+    validAnswer: validAnswer, largestFile: LARGEST_FILE
+  };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
