@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from course.content import sources as course_sources
 from course.site import i18n as course_i18n
 from course.site import module_pages, session
 
@@ -61,6 +62,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = course_i18n.current_language(config)
+    if page.file.src_uri.startswith("modules/"):  # its UN documents become links
+        markdown = course_sources.link_document_symbols(markdown, getattr(page.file, "locale", None) or language)
     if OBJECTIVES_MARKER in markdown:
         objectives = page.meta.get("objectives") or []
         lines = [f"- {o['text']}" for o in objectives]
@@ -84,6 +87,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    language = getattr(page.file, "locale", None) or course_i18n.current_language(config)
+    context["course_title_html"] = module_pages.with_abbreviations(config, page.title or config.site_name, language)
+    summary = page.meta.get("summary")
+    if summary and page.meta.get("facts_as_of"):  # the module header draws it
+        context["course_summary"] = module_pages.with_abbreviations(config, str(summary), language)
     if getattr(page.file, "norm_src_uri", page.file.src_uri) == "index.md":  # each language's home page
         # "Next" on the home page leads into the course, not to "About"
         page.next_page = module_pages.first_module_page(nav.pages) or page.next_page

@@ -107,7 +107,7 @@ def test_module_list_number_column_leaves_the_width_to_the_titles(page_in, cours
     page = phone(page_in)
     page.goto(course_server + "tg/modules/")
     article = page.locator("article").bounding_box()
-    title = page.get_by_role("link", name="Ӯҳдадориҳои ҳуқуқи инсон ва низоми СММ").first
+    title = page.locator("article").get_by_role("link", name="Ӯҳдадориҳои ҳуқуқи инсон ва низоми СММ").first
     expect(title).to_be_visible()
     assert title.bounding_box()["x"] - article["x"] < 0.2 * article["width"]
 

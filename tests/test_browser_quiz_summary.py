@@ -94,3 +94,23 @@ def test_summary_has_no_serious_accessibility_violations(page_in, course_server)
     for number in range(1, questions.count()):
         answer(questions.nth(number))
     assert axe.serious_violations(page) == []
+
+
+def test_failed_quiz_shows_not_passed_with_its_score_and_pass_mark_on_the_progress_page(page_in, course_server):
+    """The activist's case (issue 13, item 3): a failed quiz must not read as 'Completed'."""
+    page = page_in(**PHONE)
+    page.goto(course_server + QUIZ)
+    questions = page.locator("fieldset.mdx-q")
+    for number in range(questions.count()):
+        answer(questions.nth(number))
+    score = int(page.locator("[data-quiz-score]").get_attribute("data-quiz-score"))
+    pass_mark = int(page.locator("[data-quiz]").get_attribute("data-pass"))
+    assert score < pass_mark
+    page.goto(course_server + "tg/progress/")
+    row = page.locator("[data-progress-quiz='02-upr-mechanism']")
+    expect(row).to_have_attribute("data-status", "not-passed")
+    status = row.locator(".mdx-progress__status")
+    expect(status).to_have_text(
+        re.compile(rf"^Супорида нашуд: кӯшиши аввал {score} % \(холи гузариш {pass_mark} %\) · Беҳтарин: {score} %")
+    )
+    expect(status).not_to_contain_text("Анҷом ёфт")

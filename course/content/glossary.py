@@ -5,6 +5,8 @@ It feeds the glossary pages and the abbreviation tooltips.
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import yaml
@@ -135,15 +137,51 @@ def _term_lines(node: yaml.Node | None) -> list[int]:
 
 
 def abbreviation_definitions(terms: list[dict], language: str) -> str:
-    """Markdown abbreviation lines ('*[UPR]: Universal Periodic Review') for one language."""
+    """Markdown abbreviation lines ('*[UPR]: Universal Periodic Review') for one language.
+
+    An abbreviation has an entry for every language whose pages use it, even when it is the
+    same Latin letters (a Tajik page writes 'OPCAT'): the tooltip then names the term in the
+    reader's language. A term whose letters stand for words, not for its name (SMART), gives
+    them as 'expansion'.
+    """
     lines = []
     for term in terms:
         abbr = term.get("abbr")
         if not isinstance(abbr, dict) or not abbr.get(language):
             continue
-        expansion = text_in(term.get("term"), language).replace("\n", " ")
+        expansion = text_in(term.get("expansion") or term.get("term"), language).replace("\n", " ")
         lines.append(f"*[{abbr[language]}]: {expansion}")
     return "\n".join(lines)
+
+
+def abbreviation_map(terms: list[dict], language: str) -> dict[str, str]:
+    """Abbreviation -> its expansion in one language (what the tooltips show)."""
+    found = {}
+    for term in terms:
+        abbr = term.get("abbr")
+        if isinstance(abbr, dict) and abbr.get(language):
+            found[str(abbr[language])] = text_in(term.get("expansion") or term.get("term"), language).replace("\n", " ")
+    return found
+
+
+def mark_abbreviations(text: str, expansions: dict[str, str]) -> str:
+    """Plain text as HTML with each abbreviation given its tooltip, for texts that templates
+    draw from front matter (a module's summary), which the Markdown abbreviations never see."""
+    if not expansions:
+        return html.escape(text, quote=False)
+    # Longest first, so that ФП-КПП is one abbreviation; a suffix may follow a hyphen (ШУД-ро).
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(map(re.escape, sorted(expansions, key=len, reverse=True))) + r")(?!\w)"
+    )
+    parts = []
+    last = 0
+    for match in pattern.finditer(text):
+        parts.append(html.escape(text[last : match.start()], quote=False))
+        title = html.escape(expansions[match.group(1)], quote=True)
+        parts.append(f'<abbr tabindex="0" title="{title}">{html.escape(match.group(1))}</abbr>')
+        last = match.end()
+    parts.append(html.escape(text[last:], quote=False))
+    return "".join(parts)
 
 
 def glossary_entries(terms: list[dict], language: str) -> list[dict]:

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course.content import glossary as course_glossary
 from course.content import studytime as course_studytime
 from course.languages import text_in
 from course.quizzes import load as quiz_load
@@ -69,9 +70,21 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
     return "\n" + html.strip() + "\n"
 
 
+def project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def with_abbreviations(config: MkDocsConfig, text: str, language: str) -> str:
+    """A text the templates draw (a title, a module's summary) as HTML, its abbreviations with
+    their tooltips: the Markdown abbreviations only reach a page's own text."""
+    terms = course_glossary.load_terms(project_root(config))
+    return course_glossary.mark_abbreviations(text, course_glossary.abbreviation_map(terms, language))
+
+
 def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -> list[dict]:
     """Every published module in order, in the reader's language, linked from page."""
     text = course_i18n.ui_text(config, language)
+    expansions = course_glossary.abbreviation_map(course_glossary.load_terms(project_root(config)), language)
     rows = []
     for number, module in enumerate(session.course_for(config).published_modules, start=1):
         meta = (module.pages.get(language) or module.pages["en"]).meta
@@ -83,6 +96,8 @@ def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -
                 "folder": module.folder,
                 "title": meta.get("title", module.folder),
                 "summary": meta.get("summary", ""),
+                "summary_html": course_glossary.mark_abbreviations(str(meta.get("summary", "")), expansions),
+                "title_html": course_glossary.mark_abbreviations(str(meta.get("title", module.folder)), expansions),
                 "href": get_relative_url(file.url, page.url) if file else "",
                 "minutes": text["minutes"].replace("#", str(study.total)) if study else "",
             }
