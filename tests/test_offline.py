@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -186,3 +187,26 @@ def test_quiz_to_a_score_then_progress_saved_and_loaded(page_in, bundle, tmp_pat
     other.goto(fresh.folder + quiz.replace("tg/", "ru/"))
     expect(other.locator("[data-quiz-score]")).to_have_attribute("data-quiz-score", value)
     fresh.check_nothing_left_the_folder()
+
+
+@pytest.mark.browser
+def test_from_file_a_written_answer_shows_as_in_progress_on_the_module_the_progress_page_and_home(bundle, page_in):
+    offline = OfflinePage(page_in, bundle, viewport={"width": 360, "height": 740})
+    page = offline.open("tg/modules/01-human-rights-obligations/index.html")
+    state = page.locator(".mdx-module-state")
+    expect(state).to_have_text("Пешрафти шумо дар ин модул: оғоз нашудааст")
+    box = page.locator(".mdx-answer__input").first
+    box.fill("Ҷавоби ман")
+    box.press("Tab")  # leaving the box saves it
+    expect(page.locator(".mdx-answer__status").first).not_to_be_empty()
+    page.reload()
+    expect(state).to_have_text("Пешрафти шумо дар ин модул: дар ҷараён")
+    page = offline.open("tg/progress.html")
+    expect(page.locator("[data-progress-module='01-human-rights-obligations']")).to_have_attribute(
+        "data-state", "progress"
+    )
+    expect(page.locator(".mdx-summary__sheet tbody tr")).to_have_count(8)
+    page = offline.open("tg/index.html")
+    expect(page.locator(".mdx-continue")).to_be_visible()
+    expect(page.locator(".mdx-continue__button")).to_have_attribute("href", re.compile(r"01-human-rights-obligations"))
+    offline.check_nothing_left_the_folder()
