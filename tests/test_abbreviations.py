@@ -85,7 +85,7 @@ def test_tajik_reader_taps_a_latin_abbreviation_and_reads_it_in_tajik(page_in, c
     page = page_in(**PHONE)
     page.goto(course_server + "tg/modules/01-human-rights-obligations/")
     page.locator("article abbr", has_text="OPCAT").first.tap()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip = page.locator("#mdx-tooltip:not([hidden])")
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text("Протоколи иловагии ихтиёрӣ ба Конвенсияи зидди шиканҷа")
 
@@ -99,10 +99,10 @@ def test_russian_reader_reaches_abbreviations_by_keyboard(page_in, course_server
         ("ОГО", "организация гражданского общества"),
     ):
         page.locator("article abbr", has_text=re.compile(rf"^{abbr}$")).first.focus()
-        tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+        tooltip = page.locator("#mdx-tooltip:not([hidden])")
         expect(tooltip).to_contain_text(expansion)
     page.goto(course_server + "ru/modules/02-upr-mechanism/")
     page.locator("article abbr", has_text="SMART").first.focus()
-    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first).to_contain_text(
+    expect(page.locator("#mdx-tooltip:not([hidden])")).to_contain_text(
         "конкретные, измеримые, достижимые"
     )  # the letters spelled out
