@@ -89,3 +89,22 @@ def test_home_page_has_no_serious_accessibility_violations(page_in, course_serve
     page = page_in(**options)
     page.goto(course_server + "tg/")
     assert axe.serious_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["ru", "tg"])
+def test_every_audience_has_a_learning_path_over_the_whole_course(page_in, course_server, language):
+    """Each tab: the diagnostic first, all eight modules in between, the final assessment last."""
+    page = page_in(**PHONE)
+    page.goto(course_server + f"{language}/")
+    modules = published_modules()
+    for label in TABS[language]:
+        page.locator(".tabbed-labels label", has_text=label).click()
+        panel = page.locator(".tabbed-content .tabbed-block:visible")
+        hrefs = [link.get_attribute("href") or "" for link in panel.locator("a").all()]
+        path = [h for h in hrefs if "quizzes/course-" in h or "/modules/" in h or h.startswith("modules/")]
+        assert path and "course-diagnostic" in path[0] and "course-final-assessment" in path[-1], (label, path)
+        for folder in modules:
+            assert any(folder in h for h in path), (label, folder)
+        panel.locator("a[href*='course-diagnostic']").first.click()
+        expect(page).to_have_url(re.compile(rf"/{language}/quizzes/course-diagnostic/$"))
+        page.go_back()

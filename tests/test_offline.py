@@ -210,3 +210,22 @@ def test_from_file_a_written_answer_shows_as_in_progress_on_the_module_the_progr
     expect(page.locator(".mdx-continue")).to_be_visible()
     expect(page.locator(".mdx-continue__button")).to_have_attribute("href", re.compile(r"01-human-rights-obligations"))
     offline.check_nothing_left_the_folder()
+
+
+@pytest.mark.browser
+def test_from_file_the_diagnostic_points_to_modules_to_start_with(bundle, page_in):
+    offline = OfflinePage(page_in, bundle, viewport={"width": 360, "height": 740})
+    page = offline.open("ru/quizzes/course-diagnostic.html")
+    advice = page.locator(".mdx-quiz__advice")
+    expect(advice).to_be_hidden()
+    browser.answer_every_question(page)
+    expect(advice).to_be_visible()
+    expect(page.locator(".mdx-quiz__verdict")).to_be_hidden()  # no pass or fail for a diagnostic
+    suggested = advice.locator("li:visible a")
+    if suggested.count():
+        first = suggested.first.get_attribute("href")
+        suggested.first.click()
+        expect(page).to_have_url(re.compile(re.escape(first.split("/")[-2]) + r"/index\.html$"))
+    else:
+        expect(advice.locator(".mdx-quiz__advice-none")).to_be_visible()
+    offline.check_nothing_left_the_folder()
