@@ -70,21 +70,17 @@ def answer_box(config: MkDocsConfig, page: Page, language: str, exercise: str) -
     return "\n" + html.strip() + "\n"
 
 
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).resolve().parent
-
-
 def with_abbreviations(config: MkDocsConfig, text: str, language: str) -> str:
     """A text the templates draw (a title, a module's summary) as HTML, its abbreviations with
     their tooltips: the Markdown abbreviations only reach a page's own text."""
-    terms = course_glossary.load_terms(project_root(config))
+    terms = session.course_for(config).terms
     return course_glossary.mark_abbreviations(text, course_glossary.abbreviation_map(terms, language))
 
 
 def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -> list[dict]:
     """Every published module in order, in the reader's language, linked from page."""
     text = course_i18n.ui_text(config, language)
-    expansions = course_glossary.abbreviation_map(course_glossary.load_terms(project_root(config)), language)
+    expansions = course_glossary.abbreviation_map(session.course_for(config).terms, language)
     rows = []
     for number, module in enumerate(session.course_for(config).published_modules, start=1):
         meta = (module.pages.get(language) or module.pages["en"]).meta
