@@ -64,7 +64,8 @@ def test_every_address_and_un_document_in_the_sources_is_a_link(course_site, lan
         assert not sources.SYMBOL.search(text), (module, text)
         assert not re.search(r"(?<![\w/.-])\d{1,2}/\d{1,3}(?![\w/])", text), (module, text)
         expected = "ru" if language != "en" else "en"
-        assert f'href="https://undocs.org/{expected}/A/HRC/RES/5/1"' in part or module.startswith("03"), module
+        # the document links open the reader's language (English for English pages, else Russian)
+        assert f'href="https://undocs.org/{expected}/' in part or module.startswith("03"), module
 
 
 def test_document_links_name_the_right_body_and_kind_in_each_language():
