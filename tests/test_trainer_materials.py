@@ -173,8 +173,8 @@ def test_pages_print_on_a4_without_the_site_frame(course_site):
     css = (course_site.site / "assets" / "print.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
     printing = css[css.index("@media print") :]
-    for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside: avoid"):
-        assert part in printing
+    for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside:avoid"):
+        assert part in printing.replace(": ", ":")  # the stylesheet ships minified
     for url in (f"tg/trainers/handouts/{QUIZ}/", f"ru/trainers/answer-keys/{QUIZ}/"):
         assert re.search(r'href="\.\./\.\./\.\./\.\./assets/print\.css(\?v=[0-9a-f]+)?"', course_site.page(url))
 
@@ -269,6 +269,8 @@ def test_trainer_marks_a_worksheet_with_its_key_and_right_letters_are_spread(pag
     same letters and texts on the worksheet, and see that the letters do not give answers away."""
     page = page_in()
     for quiz_id in quiz_ids():
+        if not (sitebuild.PROJECT / "modules" / quiz_id).is_dir():
+            continue  # a course-wide quiz has an answer key but no module handout
         page.goto(f"{course_server}trainers/answer-keys/{quiz_id}/")
         key = {}
         for item in page.locator(

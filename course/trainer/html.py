@@ -20,7 +20,7 @@ def rebase(fragment: str, from_url: str, to_url: str) -> str:
 
     def fix(match: re.Match) -> str:
         attribute, value = match.group(1), match.group(2)
-        if not value or EXTERNAL.match(value):
+        if not value or EXTERNAL.match(html.unescape(value)):  # a mailto: link may come entity-encoded
             return match.group(0)
         absolute = urljoin(FAKE_HOST + from_url, html.unescape(value))
         path, hash_mark, fragment_id = absolute[len(FAKE_HOST) :].partition("#")
