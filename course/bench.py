@@ -320,11 +320,19 @@ def report(numbers: dict) -> str:
     for language, kinds in numbers["visits"].items():
         for kind, size in kinds.items():
             if kind == "search":
-                name = f"First search ({language}): what it adds (the language's search pages, search worker, lunr files)"
+                name = (
+                    f"First search ({language}): what it adds (the language's search pages, search worker, lunr files)"
+                )
                 rows.append((name, kb(size), ""))
                 continue
             target = f"< 400 KB: {met(size < MODULE_TARGET)}" if kind == "module" else ""
-            rows.append((f"First visit, {kind} page ({language}), gzip (the search index comes with the first search)", kb(size), target))
+            rows.append(
+                (
+                    f"First visit, {kind} page ({language}), gzip (the search index comes with the first search)",
+                    kb(size),
+                    target,
+                )
+            )
     for language, kinds in numbers["with_offline_copy"].items():
         rows.append(
             (
