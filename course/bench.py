@@ -151,13 +151,22 @@ def sample_pages(site: Path) -> dict[str, dict[str, str]]:
 
 def synthetic_quiz(sample: dict, number: int) -> dict:
     """A course-wide quiz (no 'module:'), so its page stays out of the navigation like the
-    ordinary pages it is compared with: both then carry the same navigation."""
+    ordinary pages it is compared with: both then carry the same navigation.
+
+    Each question is a sample question whose English words carry a code of their own
+    (question_code), so that the build's item-writing check, which stops a build on a
+    question repeated in another quiz, sees a new question each time."""
     questions = []
     for n in range(QUESTIONS):
         question = dict(sample["questions"][n % len(sample["questions"])])
         question["id"] = f"q{n + 1:02d}"
         if "objective" in question:
             question["objective"] = f"{sample['module']}/{question['objective']}"
+        code = question_code(number * QUESTIONS + n)
+        question["prompt"] = _coded(question["prompt"], code)
+        for key in ("options", "items", "pairs"):
+            if key in question:
+                question[key] = [_coded_part(part, code) for part in question[key]]
         questions.append(question)
     quiz = {key: value for key, value in sample.items() if key != "module"}
     return {
@@ -165,6 +174,33 @@ def synthetic_quiz(sample: dict, number: int) -> dict:
         "title": {lang: f"{text} {number}" for lang, text in sample["title"].items()},
         "questions": questions,
     }
+
+
+def question_code(index: int) -> str:
+    """Three letters, different for each of up to 26**3 questions."""
+    letters = ""
+    for _ in range(3):
+        index, digit = divmod(index, 26)
+        letters += chr(ord("a") + digit)
+    return letters
+
+
+def _coded(text, code: str):
+    """The English text (or a text for every language) with each word of four letters or more
+    prefixed by code (or, with no such word, code after it); other languages as they are."""
+    if isinstance(text, dict):
+        return {**text, "en": _coded(text["en"], code)} if "en" in text else text
+    coded = re.sub(r"[^\W\d_]{4,}", lambda word: code + word[0], str(text))
+    return coded if coded != str(text) else f"{text} {code}"
+
+
+def _coded_part(part, code: str):
+    """An option ({text: ...}), an item, or a pair ({left: ..., right: ...}) with code."""
+    if isinstance(part, dict) and "text" in part:
+        return {**part, "text": _coded(part["text"], code)}
+    if isinstance(part, dict) and "left" in part:
+        return {**part, "left": _coded(part["left"], code)}
+    return _coded(part, code)
 
 
 def ordinary_page(quiz: dict, language: str) -> str:

@@ -16,6 +16,7 @@ import gzip
 import http.server
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -161,7 +162,8 @@ def measure(site: Path, reports: Path | None = None) -> list[dict]:
     rows = []
     with tempfile.TemporaryDirectory(prefix="upr-lighthouse-") as scratch, serve_gzip(site) as base:
         folder = reports or Path(scratch)
-        folder.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)  # only this run's reports
+        folder.mkdir(parents=True)
         for language, root in LANGUAGE_ROOTS.items():
             for kind, path in page_types(site).items():
                 name = f"{language}-{kind}"

@@ -16,6 +16,7 @@ from course.languages import LANGUAGE_ROOTS, LANGUAGES
 from course.site import corrections as course_corrections
 from course.site import i18n as course_i18n
 from course.site import printing as course_printing
+from course.site import templates as course_templates
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -75,6 +76,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["course_all_text"] = {lang: course_i18n.ui_text(config, lang) for lang in LANGUAGES}
     base = urlsplit(config.site_url or "/").path.rstrip("/")
     env.globals["course_homes"] = {lang: f"{base}/{root}" for lang, root in LANGUAGE_ROOTS.items()}
+    env.globals["course_theme_bundle"] = course_templates.theme_bundle(config)
     return env
 
 

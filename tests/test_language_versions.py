@@ -53,6 +53,15 @@ def test_published_pages_name_their_language_versions_with_absolute_addresses(sm
     assert "robots.txt" not in (result.site / "sw.js").read_text(encoding="utf-8")  # nothing a reader keeps
 
 
+def test_offline_bundle_names_no_language_versions(bundle):  # noqa: F811 - the fixture imported above
+    """No search engine reads the bundle, and from file:// the theme's script would fetch
+    <page>/sitemap.xml for each link and fail (a console error on every page)."""
+    pages = sorted(bundle.rglob("*.html"))
+    assert len(pages) > 50
+    assert not [page for page in pages if "hreflang" in re.sub(r"<a [^>]*>", "", page.read_text(encoding="utf-8"))]
+    assert not (bundle / "sitemap.xml").exists() and not (bundle / "robots.txt").exists()
+
+
 @pytest.fixture(scope="session")
 def site_with_zip(course_site, bundle):  # noqa: F811 - the fixture imported above
     """The course website with its offline zip where `make build` publishes it."""

@@ -244,10 +244,24 @@ def test_russian_search_works_on_later_visits_online_and_offline(page_in, course
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("typed", ["хукук", "ҳуқуқ", "Хуқук"])
+@pytest.mark.parametrize("typed", ["хукук", "ҳуқуқ", "Хуқук", "ҳуқуқ*"])
 def test_tajik_search_folds_letters_typed_on_a_russian_keyboard(page_in, course_server, typed):
     page = page_in()
     page.goto(course_server + "tg/")
     results = search(page, typed)
     assert results and all(address.startswith(course_server + "tg/") for address in results), results
     assert "ҳуқуқ" in page.locator(".md-search-result").inner_text().lower()
+
+
+@pytest.mark.browser
+def test_reading_a_page_loads_no_search_until_the_reader_opens_it(page_in, course_server):
+    page = page_in()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(course_server + "ru/modules/01-human-rights-obligations/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    heavy = ("search_docs.json", "/workers/search.", "/lunr/")
+    assert not [url for url in requested if any(part in url for part in heavy)], "search loaded with the page"
+    results = search(page, RUSSIAN_FORM)
+    assert results
+    assert [url for url in requested if "ru/search/search_docs.json" in url]

@@ -147,5 +147,5 @@ def point_search_at(html: str, root: str) -> str:
     worker = str(config.get("search", ""))
     if "/" in worker:
         config["search"] = worker.rpartition("/")[0] + "/" + COURSE_WORKER
-    block = match.group(1) + str(htmlsafe_json_dumps(config)) + match.group(3)
+    block = match.group(1) + str(htmlsafe_json_dumps(config, ensure_ascii=False)) + match.group(3)
     return html[: match.start()] + block + html[match.end() :]

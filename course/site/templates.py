@@ -11,13 +11,17 @@ template source (never out of the texts they show), so pages carry less whitespa
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
 
 _compiled: dict[tuple, jinja2.Template] = {}
+THEME_BUNDLE = "assets/javascripts/bundle.*.min.js"  # Material's script, its name hashed
 
 
 def template(config: MkDocsConfig, name: str, autoescape: bool = True) -> jinja2.Template:
@@ -45,3 +49,15 @@ def _version(dirs: list[str], name: str) -> int | None:
 def without_indentation(source: str) -> str:
     """Template source with each line's leading spaces and the blank lines removed."""
     return "\n".join(stripped for line in source.splitlines() if (stripped := line.lstrip(" "))) + "\n"
+
+
+def theme_bundle(config: MkDocsConfig) -> str:
+    """The site path of Material's script bundle, which overrides/main.html loads deferred."""
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob(THEME_BUNDLE))
+        if found:
+            return found[-1].relative_to(folder).as_posix()
+    raise PluginError(
+        f"the theme has no {THEME_BUNDLE} (a new Material version?): "
+        "update THEME_BUNDLE in course/site/templates.py and the scripts block of overrides/main.html"
+    )

@@ -109,13 +109,18 @@
     }, word);
   }
 
-  /* Cyrillic words that carry no search modifier of their own ("тройке", not "тройке~1"). */
+  /* Every Cyrillic word folded; then stemmed where it carries no search modifier of its own
+     ("тройке", not "тройке~1"). */
   function prepare(query) {
     typed = {};
-    return query.replace(/(^|[\s"+\-])([\u0400-\u04FF]+)(?=$|[\s"])/g, function (match, before, word) {
-      var folded = fold(word);
-      if (folded !== word) typed[folded.toLowerCase()] = word.toLowerCase();
-      return before + (setup.config.query_stemmer ? stem(folded) : folded);
+    var folded = query.replace(/[\u0400-\u04FF]+/g, function (word) {
+      var plain = fold(word);
+      if (plain !== word) typed[plain.toLowerCase()] = word.toLowerCase();
+      return plain;
+    });
+    if (!setup.config.query_stemmer) return folded;
+    return folded.replace(/(^|[\s"+\-])([\u0400-\u04FF]+)(?=$|[\s"])/g, function (match, before, word) {
+      return before + stem(word);
     });
   }
 
