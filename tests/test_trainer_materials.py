@@ -173,9 +173,8 @@ def test_pages_print_on_a4_without_the_site_frame(course_site):
     css = (course_site.site / "assets" / "print.css").read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
     printing = css[css.index("@media print") :]
-    for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search"):
-        assert part in printing
-    assert re.search(r"break-inside:\s*avoid", printing)  # the shipped file is minified
+    for part in (".md-header", ".md-sidebar", ".md-footer", ".md-search", "break-inside:avoid"):
+        assert part in printing.replace(": ", ":")  # the stylesheet ships minified
     for url in (f"tg/trainers/handouts/{QUIZ}/", f"ru/trainers/answer-keys/{QUIZ}/"):
         assert re.search(r'href="\.\./\.\./\.\./\.\./assets/print\.css(\?v=[0-9a-f]+)?"', course_site.page(url))
 
@@ -226,8 +225,6 @@ def test_rebase_moves_relative_links_and_keeps_others():
         '<a href="../../../modules/01-x/#a">x</a><img src="../../../modules/02-y/cycle.svg">'
         '<a href="#top">t</a><a href="https://un.org/">u</a>'
     )
-    mail = '<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;a&#64;un.org">a&#64;un.org</a>'  # as magiclink writes it
-    assert trainer_html.rebase(mail, "tg/modules/02-y/", "tg/trainers/handouts/02-y/") == mail
 
 
 def test_tajik_pdfs_embed_a_font_with_tajik_letters(course_site, tmp_path: Path):
@@ -271,9 +268,9 @@ def test_trainer_marks_a_worksheet_with_its_key_and_right_letters_are_spread(pag
     """What a trainer does in the browser: read the right letters in each answer key, find the
     same letters and texts on the worksheet, and see that the letters do not give answers away."""
     page = page_in()
-    for quiz_id in (
-        q for q in quiz_ids() if (sitebuild.PROJECT / "modules" / q).is_dir()
-    ):  # a module's quiz: a handout
+    for quiz_id in quiz_ids():
+        if not (sitebuild.PROJECT / "modules" / quiz_id).is_dir():
+            continue  # a course-wide quiz has an answer key but no module handout
         page.goto(f"{course_server}trainers/answer-keys/{quiz_id}/")
         key = {}
         for item in page.locator(

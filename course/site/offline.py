@@ -108,7 +108,7 @@ def asset_versions(assets: dict[str, Path], read: Callable[[Path], bytes] = Path
     return {
         name: hashlib.sha256(read(path)).hexdigest()[:10]
         for name, path in sorted(assets.items())
-        if name.endswith(VERSIONED_SUFFIXES)
+        if name.endswith(VERSIONED_SUFFIXES) and not name.endswith(".min.js")  # scripts a worker imports by name
     }
 
 

@@ -19,10 +19,10 @@ def rebase(fragment: str, from_url: str, to_url: str) -> str:
     """Rewrite relative links and image sources written for from_url so they work at to_url."""
 
     def fix(match: re.Match) -> str:
-        attribute, value = match.group(1), html.unescape(match.group(2))  # e-mail links come as entities
-        if not value or EXTERNAL.match(value):
+        attribute, value = match.group(1), match.group(2)
+        if not value or EXTERNAL.match(html.unescape(value)):  # a mailto: link may come entity-encoded
             return match.group(0)
-        absolute = urljoin(FAKE_HOST + from_url, value)
+        absolute = urljoin(FAKE_HOST + from_url, html.unescape(value))
         path, hash_mark, fragment_id = absolute[len(FAKE_HOST) :].partition("#")
         target = get_relative_url(path or ".", to_url) if path else get_relative_url(".", to_url)
         if path.endswith("/") and not target.endswith("/"):
