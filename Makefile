@@ -30,6 +30,9 @@ LIGHTHOUSE_INTEGRITY := sha512-+5SKYzVaTFj22MgoYDPNrP9tlD2/Ay7j3SxPSFD9FpPyVxGr4
 SHA512 := import base64, hashlib, sys; print("sha512-" + base64.b64encode(hashlib.sha512(open(sys.argv[1], "rb").read()).digest()).decode())
 # (defined before the targets that list it: make expands prerequisites as it reads them)
 
+# The tests run on this many processes (pytest-xdist); TEST_PROCESSES=0 runs them in one.
+TEST_PROCESSES ?= 2
+
 # actionlint on every workflow; without ShellCheck and pyflakes, so that the result does not
 # depend on which of them a machine happens to have.
 ACTIONLINT_ARGS := -shellcheck= -pyflakes=
@@ -82,7 +85,7 @@ test: $(VENV)/.installed-test $(IFRAME_WORKER)/shim.js  ## lint, format, type an
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/actionlint $(ACTIONLINT_ARGS)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 clean:
 	rm -rf site .site-build-* dist

@@ -35,6 +35,7 @@ from typing import Literal
 
 import yaml
 
+from course import browsing
 from course import build as course_build
 from course import lighthouse as course_lighthouse
 from course.languages import LANGUAGE_ROOTS
@@ -86,11 +87,9 @@ def first_visits(
     """
     from playwright.sync_api import sync_playwright
 
-    from tests import browser  # the test suite's local server (run from the project folder)
-
     results: dict[str, dict[str, int]] = {}
-    with browser.serve(site) as url, sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=browser.CHROMIUM, args=browser.CHROMIUM_ARGS)
+    with browsing.serve(site) as url, sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=browsing.CHROMIUM, args=browsing.CHROMIUM_ARGS)
         for language, pages in paths.items():
             for kind, path in pages.items():
                 context = chromium.new_context(service_workers=service_workers)

@@ -125,18 +125,30 @@ def blank(text: str) -> str:
 
 def heading_anchors(text: str) -> set[str]:
     """Explicit ids plus the toc extension's slugs for headings that have none."""
+    return {a or b for a, b in EXPLICIT_ID.findall(blank(text))} | set(heading_titles(text))
+
+
+def heading_titles(text: str) -> dict[str, str]:
+    """Each heading's id (its explicit one, else the toc extension's slug) and its title as
+    plain text, the first heading winning where ids repeat."""
     body = blank(text)
-    ids = {a or b for a, b in EXPLICIT_ID.findall(body)}
+    taken = {a or b for a, b in EXPLICIT_ID.findall(body)}
+    titles: dict[str, str] = {}
     for match in HEADING.finditer(body):
-        title = match.group(2)
+        line = HEADING.match(text, match.start(), match.end())  # code spans blanked only to find headings
+        title = line.group(2) if line else match.group(2)
         attrs = ATTR_LIST.search(title)
-        if attrs and "#" in attrs.group(1):
-            continue
-        title = ATTR_LIST.sub("", title)
-        title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
-        title = re.sub(r"<[^>]+>|[*_`]", "", title)
-        unique(slugify(title, "-"), ids)
-    return ids
+        explicit = re.search(r"#([A-Za-z0-9_:.-]+)", attrs.group(1)) if attrs else None
+        plain = plain_heading(ATTR_LIST.sub("", title))
+        ident = explicit.group(1) if explicit else unique(slugify(plain, "-"), taken)
+        titles.setdefault(ident, plain)
+    return titles
+
+
+def plain_heading(title: str) -> str:
+    """A heading's Markdown as the text a reader sees: link texts kept, markup and tags dropped."""
+    title = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", title)
+    return re.sub(r"<[^>]+>|[*_`]", "", title).strip()
 
 
 def check_page(site: Site, key: str) -> list[LinkProblem]:

@@ -11,9 +11,6 @@ three times and its median counts, because timings vary from run to run.
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import json
 import os
 import shutil
@@ -21,11 +18,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from course import browsing
 from course.languages import LANGUAGE_ROOTS
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -37,67 +32,6 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 NEAR = 3  # a score within this many points of its goal (or under it) is measured three times
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest", ".map"}
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with gzip for text and GitHub Pages' ten-minute cache lifetime."""
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's address
-            path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not path.is_file() or path.suffix not in COMPRESSED or not wants_gzip:
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), compresslevel=6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return _Body(body)
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-class _Body:
-    """A file-like object over bytes already in memory (what send_head must return)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def read(self, *_: object) -> bytes:
-        data, self.data = self.data, b""
-        return data
-
-    def close(self) -> None:
-        pass
-
-
-_GzipHandler.extensions_map = {**_GzipHandler.extensions_map, ".webmanifest": "application/manifest+json"}
-
-
-@contextmanager
-def serve_gzip(site: Path) -> Iterator[str]:
-    """Serve site on 127.0.0.1 with gzip; yield its base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def page_types(site: Path) -> dict[str, str]:
@@ -160,7 +94,10 @@ def near_a_goal(scores: dict[str, int]) -> bool:
 def measure(site: Path, reports: Path | None = None) -> list[dict]:
     """Lighthouse on every page type in every language; medians of three near a goal."""
     rows = []
-    with tempfile.TemporaryDirectory(prefix="upr-lighthouse-") as scratch, serve_gzip(site) as base:
+    with (
+        tempfile.TemporaryDirectory(prefix="upr-lighthouse-") as scratch,
+        browsing.serve(site, compress=True) as base,
+    ):
         folder = reports or Path(scratch)
         shutil.rmtree(folder, ignore_errors=True)  # only this run's reports
         folder.mkdir(parents=True)

@@ -28,8 +28,16 @@ if TYPE_CHECKING:
 
 THEME_COLOUR = "#0b5a7a"  # --md-primary-fg-color in docs/assets/course.css
 STORAGE_MARKER = "<!-- course:offline-storage -->"  # on the download pages
-_names: dict[str, tuple[str, str | None]] = {}  # language -> site name and description
-_storage_pages: set[tuple[str, str]] = set()  # (language, page file) showing the offline storage box
+
+
+def site_names(config: MkDocsConfig) -> dict[str, tuple[str, str | None]]:
+    """Each language's site name and description, as static-i18n set them for its build."""
+    return session.once_per_build(config, "site_names", dict)
+
+
+def storage_pages(config: MkDocsConfig) -> set[tuple[str, str]]:
+    """(language, page file) of the pages that show the offline storage box."""
+    return session.once_per_build(config, "storage_pages", set)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -53,7 +61,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         context["course_offline"] = None
         return context
     language = course_i18n.current_language(config)
-    _names[language] = (config.site_name, config.site_description)  # this language's, as i18n set them
+    site_names(config)[language] = (config.site_name, config.site_description)  # this language's, as i18n set them
     context["course_offline"] = {
         "worker": course_offline.WORKER,
         "manifest": course_i18n.language_root(config, language) + course_offline.MANIFEST,
@@ -66,7 +74,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if STORAGE_MARKER not in html or course_bundle.is_offline_build(config):
         return html
     language = course_i18n.current_language(config)
-    _storage_pages.add((language, page.file.dest_uri))
+    storage_pages(config).add((language, page.file.dest_uri))
     box = course_templates.template(config, "partials/course-offline-storage.html").render(
         text=course_i18n.ui_text(config, language)
     )
@@ -86,28 +94,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if course_bundle.is_offline_build(config) or getattr(i18n, "building", False):
         return  # a language build inside static-i18n's loop: the outer build writes for all
-    site = Path(config.site_dir)
     roots = course_i18n.language_roots(config)
+    page = course_templates.template(config, "partials/course-offline-page.html")
+    apps = {}
     for language, root in roots.items():
-        name, description = _names.get(language, (config.site_name, config.site_description))
+        name, description = site_names(config).get(language, (config.site_name, config.site_description))
         text = course_i18n.ui_text(config, language)
-        manifest = course_offline.manifest(
-            language, root, name, text["offline_short_name"], description or "", THEME_COLOUR
-        )
-        (site / root).mkdir(parents=True, exist_ok=True)
-        (site / root / course_offline.MANIFEST).write_text(manifest, encoding="utf-8")
-        page = course_templates.template(config, "partials/course-offline-page.html")
         homes = {other: "../" * root.count("/") + other_root or "./" for other, other_root in roots.items()}
-        html = page.render(language=language, text=text, homes=homes)
-        (site / root / course_offline.OFFLINE_PAGE).write_text(html, encoding="utf-8")
-    lists = course_offline.language_files(site, roots, session.once_per_build(config, "asset_versions", dict))
-    for language, dest in sorted(_storage_pages):
-        target = site / dest
-        if target.is_file() and language in lists:
-            size = course_offline.size_text(
-                course_offline.size(site, lists[language]), course_i18n.ui_text(config, language), language
-            )
-            target.write_text(course_offline.fill_size(target.read_text(encoding="utf-8"), size), encoding="utf-8")
-    source = Path(config.docs_dir, course_offline.WORKER_SOURCE).read_text(encoding="utf-8")
-    worker = course_offline.worker_text(source, course_offline.version(site, lists), lists, roots)
-    (site / course_offline.WORKER).write_text(worker, encoding="utf-8")
+        offline_page = page.render(language=language, text=text, homes=homes)
+        apps[language] = course_offline.LanguageApp(name, description or "", text, offline_page)
+    course_offline.publish(
+        Path(config.site_dir),
+        roots,
+        apps,
+        storage_pages(config),
+        session.once_per_build(config, "asset_versions", dict),
+        Path(config.docs_dir, course_offline.WORKER_SOURCE).read_text(encoding="utf-8"),
+        THEME_COLOUR,
+    )

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 import axe
 import pytest
+from browser import answer_hurriedly
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -16,24 +17,13 @@ QUIZ = "tg/quizzes/02-upr-mechanism/"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
-def answer(question) -> None:
-    """Some answer, as a hurried learner gives it: the first choice, the first of each list."""
-    for option in question.locator("label.mdx-q__option").all()[:1]:
-        option.click()
-    for select in question.locator("select").all():
-        select.select_option(index=1)
-    for field in question.locator("input[type=text]").all():
-        field.fill("x")
-    question.locator("[data-action=check]").click()
-
-
 def test_while_questions_are_left_the_summary_counts_them_and_links_the_first_one_left(page_in, course_server):
     page = page_in(**PHONE)
     page.goto(course_server + QUIZ)
     questions = page.locator("fieldset.mdx-q")
     total = questions.count()
     for number in (0, 1, 2, 4):  # the fourth is skipped
-        answer(questions.nth(number))
+        answer_hurriedly(questions.nth(number))
     progress = page.locator(".mdx-quiz__progress")
     expect(progress).to_be_visible()
     expect(progress.locator(".mdx-quiz__count")).to_have_text(f"Аз {total} савол 4 санҷида шуд.")
@@ -52,7 +42,7 @@ def test_finished_quiz_names_each_section_to_review_with_its_questions(page_in, 
     questions = page.locator("fieldset.mdx-q")
     total = questions.count()
     for number in range(total):
-        answer(questions.nth(number))
+        answer_hurriedly(questions.nth(number))
     expect(page.locator(".mdx-quiz__score")).to_be_visible()
     expect(page.locator(".mdx-quiz__progress")).to_be_hidden()
     # what the page says about each question, as the learner saw it
@@ -89,10 +79,10 @@ def test_summary_has_no_serious_accessibility_violations(page_in, course_server)
     page = page_in(**PHONE)
     page.goto(course_server + QUIZ)
     questions = page.locator("fieldset.mdx-q")
-    answer(questions.nth(0))
+    answer_hurriedly(questions.nth(0))
     assert axe.serious_violations(page) == []
     for number in range(1, questions.count()):
-        answer(questions.nth(number))
+        answer_hurriedly(questions.nth(number))
     assert axe.serious_violations(page) == []
 
 
@@ -102,7 +92,7 @@ def test_failed_quiz_shows_not_passed_with_its_score_and_pass_mark_on_the_progre
     page.goto(course_server + QUIZ)
     questions = page.locator("fieldset.mdx-q")
     for number in range(questions.count()):
-        answer(questions.nth(number))
+        answer_hurriedly(questions.nth(number))
     score = int(page.locator("[data-quiz-score]").get_attribute("data-quiz-score"))
     pass_mark = int(page.locator("[data-quiz]").get_attribute("data-pass"))
     assert score < pass_mark

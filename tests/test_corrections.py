@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from course import build as course_build
 from course.site import corrections
+from course.site.bundle import SHIM_FOLDER
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 REPOSITORY = "rights-trainers/upr-course"
@@ -119,7 +120,7 @@ def test_a_malformed_setting_stops_the_build_naming_the_setting_and_the_fix(smal
 
 def test_make_build_warns_when_pages_would_have_no_correction_link(small_project, capsys):
     shutil.copy2(sitebuild.PROJECT / "mkdocs.offline.yml", small_project)
-    shutil.copytree(sitebuild.PROJECT / ".cache", small_project / ".cache")
+    shutil.copytree(sitebuild.PROJECT / SHIM_FOLDER, small_project / SHIM_FOLDER)  # the offline search shim
     assert course_build.main(Path(small_project)) == 0
     said = capsys.readouterr().err
     assert "no correction link on the pages" in said and "COURSE_REPOSITORY=owner/name" in said

@@ -23,7 +23,7 @@ from course.content import studytime as course_studytime
 from course.languages import text_in
 from course.quizzes import load as quiz_load
 from course.site import i18n as course_i18n
-from course.site import session
+from course.site import links, session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -84,7 +84,6 @@ def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -
     rows = []
     for number, module in enumerate(session.course_for(config).published_modules, start=1):
         meta = (module.pages.get(language) or module.pages["en"]).meta
-        file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         study = course_studytime.parse(meta.get("study_time"))
         rows.append(
             {
@@ -94,7 +93,7 @@ def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -
                 "summary": meta.get("summary", ""),
                 "summary_html": course_glossary.mark_abbreviations(str(meta.get("summary", "")), expansions),
                 "title_html": course_glossary.mark_abbreviations(str(meta.get("title", module.folder)), expansions),
-                "href": get_relative_url(file.url, page.url) if file else "",
+                "href": links.href(links.module_source(module.folder), page, files),
                 "minutes": text["minutes"].replace("#", str(study.total)) if study else "",
             }
         )

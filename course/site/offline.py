@@ -12,11 +12,11 @@ address and asks the network).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import hashlib
 import json
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -131,6 +131,43 @@ def version_references(html: str, page_dest: str, versions: dict[str, str]) -> s
         return f'"{target}{query}{hash_mark}{fragment}"'
 
     return _REFERENCE.sub(stamp, html)
+
+
+@dataclass(frozen=True)
+class LanguageApp:
+    """What one language's offline app shows: its names, its interface text and its offline page."""
+
+    name: str
+    description: str
+    text: dict[str, str]
+    offline_page: str  # the rendered "no connection" page (HTML)
+
+
+def publish(
+    site: Path,
+    roots: dict[str, str],
+    apps: dict[str, LanguageApp],
+    storage_pages: set[tuple[str, str]],
+    versions: dict[str, str],
+    worker_source: str,
+    colour: str,
+) -> None:
+    """Write each language's manifest and offline page, the sizes on the download pages that
+    show the storage box ((language, page file) pairs) and the worker at the site root."""
+    for language, root in roots.items():
+        app = apps[language]
+        (site / root).mkdir(parents=True, exist_ok=True)
+        text = manifest(language, root, app.name, app.text["offline_short_name"], app.description, colour)
+        (site / root / MANIFEST).write_text(text, encoding="utf-8")
+        (site / root / OFFLINE_PAGE).write_text(app.offline_page, encoding="utf-8")
+    lists = language_files(site, roots, versions)
+    for language, dest in sorted(storage_pages):
+        target = site / dest
+        if target.is_file() and language in lists:
+            shown = size_text(size(site, lists[language]), apps[language].text, language)
+            target.write_text(fill_size(target.read_text(encoding="utf-8"), shown), encoding="utf-8")
+    worker = worker_text(worker_source, version(site, lists), lists, roots)
+    (site / WORKER).write_text(worker, encoding="utf-8")
 
 
 def version(site: Path, lists: dict[str, list[str]]) -> str:

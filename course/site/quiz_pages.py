@@ -17,12 +17,13 @@ from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course import check_links
 from course.languages import LANGUAGES, LETTER_FOLD
 from course.quizzes import load as quiz_load
 from course.quizzes import render as quiz_render
 from course.quizzes import validate as quiz_validate
 from course.site import i18n as course_i18n
-from course.site import module_pages, session
+from course.site import links, module_pages, session
 from course.site import templates as course_templates
 
 if TYPE_CHECKING:
@@ -191,29 +192,21 @@ def _see_href(see: str | None, page: Page, files: Files) -> str | None:
     return f"{url}#{anchor}" if anchor else url
 
 
-HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{[^}\n]*#([\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
-INLINE_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 
 
 def section_title(see: str | None, language: str, config: MkDocsConfig) -> str:
     """The title of the section a question's 'see:' link names, in the reader's language, for
-    the review links of the quiz summary ('' when it cannot be found)."""
+    the review links of the quiz summary ('' when it cannot be found). Pages and anchors are
+    found as `make check` finds them (course/check_links.py)."""
     if not see or "#" not in see:
         return ""
     target, _, anchor = see.partition("#")
     target = target.strip("/")
-    course = session.course_for(config)
-    docs = Path(config.docs_dir)
-    if target.startswith("modules/"):
-        candidates = [course.root / target / f"index.{lang}.md" for lang in (language, "en")]
-    else:
-        name = f"{target}/index" if (docs / target).is_dir() else (target or "index")
-        candidates = [docs / f"{name}.{lang}.md" for lang in (language, "en")]
-    for path in candidates:
-        if path.is_file():
-            for title, ident in HEADING.findall(course.sources.text(path)):
-                if ident == anchor:
-                    return INLINE_MARKUP.sub(lambda m: m.group(1) or "", title).strip()
+    site = session.course_for(config).site
+    for joined in (f"{target}/index.md", f"{target or 'index'}.md"):
+        key = check_links.resolve(site, joined, language)
+        if key is not None:
+            return check_links.heading_titles(site.text(key)).get(anchor, "")
     return ""
 
 
@@ -257,12 +250,11 @@ def diagnostic_advice(quiz: quiz_load.Quiz, page: Page, config: MkDocsConfig, fi
     advice = []
     for module in session.course_for(config).published_modules:
         if module.folder in probed:
-            module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
             advice.append(
                 {
                     "folder": module.folder,
                     "title": module.title(language),
-                    "href": get_relative_url(module_file.url, page.url) if module_file else "",
+                    "href": links.href(links.module_source(module.folder), page, files),
                     "questions": " ".join(probed[module.folder]),
                 }
             )
@@ -276,12 +268,11 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
     groups = []
     modules = session.course_for(config).published_modules
     for module in modules:
-        module_file = files.get_file_from_path(f"modules/{module.folder}/index.md")
         groups.append(
             {
                 "folder": module.folder,
                 "title": module.title(language),
-                "href": get_relative_url(module_file.url, page.url) if module_file else "",
+                "href": links.href(links.module_source(module.folder), page, files),
                 "quizzes": [_progress_row(q, page, files, language) for q in quizzes if q.module == module.folder],
             }
         )
@@ -299,11 +290,10 @@ def render_progress(page: Page, config: MkDocsConfig, files: Files) -> str:
 
 def _progress_row(quiz: quiz_load.Quiz, page: Page, files: Files, language: str) -> dict:
     title, _ = quiz_render.localized(quiz.data["title"], language)
-    file = files.get_file_from_path(f"quizzes/{quiz.id}.md")
     return {
         "id": quiz.id,
         "title": title,
-        "href": get_relative_url(file.url, page.url) if file else "",
+        "href": links.href(f"quizzes/{quiz.id}.md", page, files),
         "questions": quiz.stored_questions,
         "purpose": quiz.data.get("purpose", ""),
         "pass_mark": quiz.pass_mark,

@@ -17,7 +17,7 @@ from course.content import catalog as course_catalog
 from course.languages import LANGUAGES
 from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
-from course.site import quiz_pages, session
+from course.site import links, quiz_pages, session
 from course.site import templates as course_templates
 from course.trainer import views as trainer_views
 
@@ -147,9 +147,8 @@ def render_answer_key(quiz_id: str, config: MkDocsConfig, language: str) -> str:
 def render_materials(page: Page, config: MkDocsConfig, files: Files, language: str) -> str:
     text = course_i18n.ui_text(config, language)
 
-    def link(src_uri: str) -> str:
-        file = files.get_file_from_path(src_uri)
-        return get_relative_url(file.url, page.url) if file else ""
+    def link(source: str) -> str:
+        return links.href(source, page, files)
 
     rows = []
     quiz_list = quiz_pages.load(config).quizzes
