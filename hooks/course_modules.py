@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
 
-MODULE_LIST_MARKER = "<!-- course:module-list -->"
-MODULE_CARDS_MARKER = "<!-- course:module-cards -->"
-START_MARKER = "<!-- course:start -->"
-OBJECTIVES_MARKER = "<!-- course:objectives -->"
 OVERVIEW_PAGE = "modules.md"
 
 
@@ -64,18 +60,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = course_i18n.current_language(config)
     if page.file.src_uri.startswith("modules/"):  # its UN documents become links
         markdown = course_sources.link_document_symbols(markdown, getattr(page.file, "locale", None) or language)
-    if OBJECTIVES_MARKER in markdown:
-        objectives = page.meta.get("objectives") or []
-        lines = [f"- {o['text']}" for o in objectives]
-        markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(lines))
-    for marker, part in (
-        (MODULE_LIST_MARKER, module_pages.module_list),
-        (MODULE_CARDS_MARKER, module_pages.module_cards),
-        (START_MARKER, module_pages.start_button),
-    ):
-        if marker in markdown:
-            markdown = markdown.replace(marker, part(config, page, files, language))
-            page.meta["course_progress"] = marker == START_MARKER or page.meta.get("course_progress")
+    markdown = module_pages.expand_markers(markdown, config, page, files, language)
     if page.file.src_uri.startswith("modules/") and page.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
         markdown += module_pages.module_nav(config, page, files, language)
     if module_pages.ANSWER_MARKER.search(markdown):

@@ -15,9 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from course.quizzes import render as quiz_render
 from course.site import i18n as course_i18n
-from course.site import quiz_pages
 from course.trainer import html as trainer_html
 from course.trainer import pages as trainer_pages
 
@@ -28,41 +26,7 @@ if TYPE_CHECKING:
 
 @event_priority(-200)  # after static-i18n, which would drop generated files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = course_i18n.current_language(config)
-    text = course_i18n.ui_text(config, language)
-    for module in trainer_pages.shown_modules(config):
-        page = module.pages.get(language) or module.pages["en"]
-        file = trainer_pages.generated_file(
-            config,
-            language,
-            "handouts",
-            module.folder,
-            {
-                "title": text["trainer_handout_title"].replace("#", module.title(language)),
-                "course_handout": module.folder,
-                "translation": page.meta.get("translation", "") if language in module.pages else "",
-            },
-            trainer_pages.HANDOUT_MARKER,
-        )
-        course_i18n.mark_file(file, project_path=f"modules/{module.folder}/index.{page.language}.md")
-        if language not in module.pages:
-            course_i18n.mark_file(file, "en")  # shown in English: the frame says so
-        files.append(file)
-    for quiz in quiz_pages.load(config).quizzes:
-        title, _ = quiz_render.localized(quiz.data["title"], language)
-        file = trainer_pages.generated_file(
-            config,
-            language,
-            "answer-keys",
-            quiz.id,
-            {
-                "title": text["trainer_key_title"].replace("#", str(title)),
-                "course_answer_key": quiz.id,
-                "translation": (quiz.data.get("translation") or {}).get(language, ""),
-            },
-            trainer_pages.KEY_MARKER,
-        )
-        course_i18n.mark_file(file, project_path=f"quizzes/{quiz.id}.yml")
+    for file in trainer_pages.generated_files(config, course_i18n.current_language(config)):
         files.append(file)
     return files
 

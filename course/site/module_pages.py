@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
     from course.model import Course
 
+MODULE_LIST_MARKER = "<!-- course:module-list -->"
+MODULE_CARDS_MARKER = "<!-- course:module-cards -->"
+START_MARKER = "<!-- course:start -->"
+OBJECTIVES_MARKER = "<!-- course:objectives -->"
 ANSWER_MARKER = re.compile(r"^<!-- course:answer ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
 
 
@@ -103,6 +107,24 @@ def module_rows(config: MkDocsConfig, page: Page, files: Files, language: str) -
 def _block(config: MkDocsConfig, name: str, **values: object) -> str:
     """A partial as a raw HTML block that Markdown leaves as it is."""
     return "\n\n" + course_templates.template(config, f"partials/{name}").render(**values).strip() + "\n\n"
+
+
+def expand_markers(markdown: str, config: MkDocsConfig, page: Page, files: Files, language: str) -> str:
+    """A page's objectives, module list, module cards and start button where its Markdown asks
+    for them. The start button's page shows where to continue: page.meta["course_progress"]
+    makes main.html load assets/progress.js."""
+    if OBJECTIVES_MARKER in markdown:
+        objectives = page.meta.get("objectives") or []
+        markdown = markdown.replace(OBJECTIVES_MARKER, "\n".join(f"- {o['text']}" for o in objectives))
+    for marker, part in (
+        (MODULE_LIST_MARKER, module_list),
+        (MODULE_CARDS_MARKER, module_cards),
+        (START_MARKER, start_button),
+    ):
+        if marker in markdown:
+            markdown = markdown.replace(marker, part(config, page, files, language))
+            page.meta["course_progress"] = marker == START_MARKER or page.meta.get("course_progress")
+    return markdown
 
 
 def module_list(config: MkDocsConfig, page: Page, files: Files, language: str) -> str:

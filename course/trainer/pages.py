@@ -91,6 +91,48 @@ def generated_file(config: MkDocsConfig, language: str, folder: str, name: str, 
     return file
 
 
+def generated_files(config: MkDocsConfig, language: str) -> list[File]:
+    """This language's handout page for each shown module and answer-key page for each quiz,
+    marked for static-i18n with the source they come from."""
+    generated = []
+    text = course_i18n.ui_text(config, language)
+    for module in shown_modules(config):
+        page = module.pages.get(language) or module.pages["en"]
+        file = generated_file(
+            config,
+            language,
+            "handouts",
+            module.folder,
+            {
+                "title": text["trainer_handout_title"].replace("#", module.title(language)),
+                "course_handout": module.folder,
+                "translation": page.meta.get("translation", "") if language in module.pages else "",
+            },
+            HANDOUT_MARKER,
+        )
+        course_i18n.mark_file(file, project_path=f"modules/{module.folder}/index.{page.language}.md")
+        if language not in module.pages:
+            course_i18n.mark_file(file, "en")  # shown in English: the frame says so
+        generated.append(file)
+    for quiz in quiz_pages.load(config).quizzes:
+        title, _ = quiz_render.localized(quiz.data["title"], language)
+        file = generated_file(
+            config,
+            language,
+            "answer-keys",
+            quiz.id,
+            {
+                "title": text["trainer_key_title"].replace("#", str(title)),
+                "course_answer_key": quiz.id,
+                "translation": (quiz.data.get("translation") or {}).get(language, ""),
+            },
+            KEY_MARKER,
+        )
+        course_i18n.mark_file(file, project_path=f"quizzes/{quiz.id}.yml")
+        generated.append(file)
+    return generated
+
+
 def objectives(config: MkDocsConfig, folder: str | None, language: str) -> dict[str, str]:
     module = next((m for m in shown_modules(config) if m.folder == folder), None)
     if module is None:
