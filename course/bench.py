@@ -35,7 +35,7 @@ from typing import Literal
 
 import yaml
 
-from course import browsing
+from course import browsing, mkdocs_run
 from course import build as course_build
 from course import lighthouse as course_lighthouse
 from course.languages import LANGUAGE_ROOTS
@@ -55,7 +55,7 @@ ORDINARY_PAGE = re.compile(r"^bench-\d+(\.\w\w)?\.md@")
 
 def timed_build(config: Path, site: Path) -> float:
     start = time.perf_counter()
-    if course_build.mkdocs_build(config, site) != 0:
+    if mkdocs_run.mkdocs_build(config, site) != 0:
         raise SystemExit(f"bench: the build of {config.name} failed")
     return time.perf_counter() - start
 

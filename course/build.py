@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -24,10 +23,10 @@ from pathlib import Path
 from mkdocs.utils import yaml_load
 
 from course import handouts
+from course.mkdocs_run import mkdocs_build, replace_folder
 from course.site import corrections
 from course.site.bundle import ZIP_NAME  # the names the download page links
 from course.site.bundle import ZIP_URL as ZIP_IN_SITE
-from course.trainer.pages import HANDOUT_PDFS
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -36,42 +35,6 @@ ZIP_FOLDER = "upr-course"  # the folder that unzipping creates
 # page (whose addresses start at the server's root, so it cannot even load its styles there).
 BUNDLE_LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "robots.txt", "404.html")
 DEFAULT_DATE = 1767225600  # 2026-01-01: zip entries' date unless SOURCE_DATE_EPOCH is set
-
-
-def mkdocs_build(config_file: Path, site: Path, pdfs: bool = False) -> int:
-    """One strict MkDocs build of config_file into site; return mkdocs' exit code. With pdfs,
-    the pages link the PDF handouts that the caller will add (course/trainer/pages.py)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if pdfs:
-        env[HANDOUT_PDFS] = "1"
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(site),
-    ]
-    return subprocess.run(command, env=env, cwd=config_file.parent).returncode
-
-
-def strict_build(config_file: Path, target: Path) -> int:
-    """Build config_file into target atomically; return mkdocs' exit code."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-build-", dir=target.parent))
-    try:
-        code = mkdocs_build(config_file, staging)
-        if code == 0:
-            _replace_folder(staging, target)
-        return code
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
 
 
 def zip_folder(folder: Path, archive: Path, top: str = ZIP_FOLDER) -> None:
@@ -111,17 +74,11 @@ def build_all(project: Path = PROJECT, site: Path | None = None, dist: Path | No
         (online / ZIP_IN_SITE).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(archive, online / ZIP_IN_SITE)
         dist.mkdir(parents=True, exist_ok=True)
-        _replace_folder(online, site)
+        replace_folder(online, site)
         shutil.move(archive, dist / ZIP_NAME)  # a rename when dist/ is on the same file system
         return 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def _replace_folder(new: Path, target: Path) -> None:
-    if target.exists():
-        shutil.rmtree(target)
-    new.rename(target)
 
 
 def corrections_warning(project: Path = PROJECT) -> str | None:

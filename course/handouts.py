@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.languages import LANGUAGE_ROOTS
+from course.mkdocs_run import strict_build
 
 PROJECT = Path(__file__).resolve().parent.parent
 LANGUAGES = LANGUAGE_ROOTS
@@ -119,8 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         written = render_all(options.site, dist, options.workers)
         copy_into_site(dist, options.site)
     else:
-        from course.build import strict_build
-
         with tempfile.TemporaryDirectory(prefix="handouts-") as scratch:
             site = Path(scratch) / "site"
             if strict_build(PROJECT / "mkdocs.yml", site) != 0:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import sitebuild
 
-from course.build import strict_build
 from course.content.frontmatter import FrontMatterProblem, parse_front_matter
+from course.mkdocs_run import strict_build
 from course.model import Course
 
 

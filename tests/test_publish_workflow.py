@@ -64,14 +64,17 @@ def test_tests_then_strict_build_then_upload_in_that_order(workflow):
 
 
 def test_make_build_runs_mkdocs_strictly(monkeypatch):
-    """The workflow's `make build` goes through course/build.py, whose builds are --strict."""
+    """The workflow's `make build` goes through course/build.py, whose builds (course/mkdocs_run.py)
+    are --strict."""
     from course import build as course_build
+    from course import mkdocs_run
 
     commands = []
     monkeypatch.setattr(
-        course_build.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0)
+        mkdocs_run.subprocess, "run", lambda command, **_: commands.append(command) or SimpleNamespace(returncode=0)
     )
-    assert course_build.mkdocs_build(Path("mkdocs.yml"), Path("site")) == 0
+    assert course_build.mkdocs_build is mkdocs_run.mkdocs_build
+    assert mkdocs_run.mkdocs_build(Path("mkdocs.yml"), Path("site")) == 0
     assert commands and commands[0][1:4] == ["-m", "mkdocs", "build"] and "--strict" in commands[0]
 
 
