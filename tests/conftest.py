@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import sitebuild
@@ -154,23 +157,44 @@ def published(tmp_path_factory):
     shared = shared_folder(tmp_path_factory)
     work, record = shared / "built-published", shared / "built-published.json"
     site, dist = work / "site", work / "dist"
-    with FileLock(str(shared / "built-published.lock")):
-        if record.is_file():
-            url = json.loads(record.read_text(encoding="utf-8"))["url"]
-            serving = browser.serve(site, port=int(url.rsplit(":", 1)[1].strip("/")), share_port=True)
-            base = serving.__enter__()
-        else:
-            site.mkdir(parents=True)
-            serving = browser.serve(site, share_port=True)
-            base = serving.__enter__()
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setenv("SITE_URL", base)
-                for name in sitebuild.BUILD_SETTINGS[1:]:
-                    patch.delenv(name, raising=False)
-                built = course_build.build_all(sitebuild.PROJECT, site, dist)
-            record.write_text(json.dumps({"url": base, "returncode": built}), encoding="utf-8")
-    try:
-        assert json.loads(record.read_text(encoding="utf-8"))["returncode"] == 0, "make build failed"
-        yield sitebuild.Published(site, dist / course_build.ZIP_NAME, base)
-    finally:
-        serving.__exit__(None, None, None)
+    lock = FileLock(str(shared / "built-published.lock"))
+    users = shared / "built-published.users"  # how many test processes serve it now
+    with ExitStack() as stack:
+        with lock:
+            if record.is_file():  # built by another test process: serve it where it was built for
+                port = urlsplit(json.loads(record.read_text(encoding="utf-8"))["url"]).port
+                assert port, f"{record} names no port"
+                url = stack.enter_context(browser.serve(site, port=port, share_port=True))
+            else:
+                site.mkdir(parents=True)
+                url = stack.enter_context(browser.serve(site, share_port=True))
+                with pytest.MonkeyPatch.context() as patch:
+                    patch.setenv("SITE_URL", url)
+                    for name in sitebuild.BUILD_SETTINGS[1:]:
+                        patch.delenv(name, raising=False)
+                    built = course_build.build_all(sitebuild.PROJECT, site, dist)
+                record.write_text(json.dumps({"url": url, "returncode": built}), encoding="utf-8")
+            _count(users, +1)
+        try:
+            assert json.loads(record.read_text(encoding="utf-8"))["returncode"] == 0, "make build failed"
+            yield sitebuild.Published(site, dist / course_build.ZIP_NAME, url)
+        finally:
+            # The system hands each connection to one of the processes on the port: one that
+            # stopped serving while another still loads pages would drop some of them. So each
+            # serves until no process needs the site any more (at the end of their tests).
+            with lock:
+                _count(users, -1)
+            deadline = time.monotonic() + 900
+            while time.monotonic() < deadline:
+                with lock:
+                    if _count(users, 0) == 0:
+                        stack.close()  # inside the lock: no process starts serving meanwhile
+                        break
+                time.sleep(0.2)
+
+
+def _count(file: Path, change: int) -> int:
+    """A number kept in a file (0 when there is none yet), changed by change; the new number."""
+    number = (int(file.read_text(encoding="utf-8")) if file.is_file() else 0) + change
+    file.write_text(str(number), encoding="utf-8")
+    return number
