@@ -299,16 +299,23 @@ def mean_page(run: dict, kind: re.Pattern, phase: int | None = None) -> float:
 
 
 def parse_count(project: Path, site: Path) -> int:
-    """How many times a build reads quiz YAML: once per file means no re-parse per language."""
+    """How many times a build parses quiz YAML: once per file means no re-parse per language.
+
+    Counts every parse of a quiz file's text, whichever way it goes: the course's sources
+    (course/sources.py, yaml.compose) and the located loader of the quiz checks."""
     code = (
-        "import sys, collections\n"
+        "import collections, pathlib, yaml\n"
         "from course.quizzes import located_yaml as quiz_yaml\n"
+        "quiz_texts = {p.read_text(encoding='utf-8-sig') for p in pathlib.Path('quizzes').glob('*.yml')}\n"
         "calls = collections.Counter()\n"
-        "original = quiz_yaml.load_located\n"
-        "def counted(text, *a, **k):\n"
-        "    calls[hash(text)] += 1\n"
-        "    return original(text, *a, **k)\n"
-        "quiz_yaml.load_located = counted\n"
+        "def counting(original):\n"
+        "    def counted(text, *a, **k):\n"
+        "        if isinstance(text, str) and text in quiz_texts:\n"
+        "            calls[hash(text)] += 1\n"
+        "        return original(text, *a, **k)\n"
+        "    return counted\n"
+        "yaml.compose = counting(yaml.compose)\n"
+        "quiz_yaml.load_located = counting(quiz_yaml.load_located)\n"
         "from mkdocs.config import load_config\n"
         "from mkdocs.commands.build import build\n"
         f"build(load_config({str(project / 'mkdocs.yml')!r}, site_dir={str(site)!r}))\n"
