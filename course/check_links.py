@@ -56,12 +56,19 @@ class Site:
     glossary_anchors: set[str] = field(default_factory=set)
     quiz_pages: dict[str, str | None] = field(default_factory=dict)  # 'quizzes/<id>.md' -> its module, if any
     _anchors: dict[str, set[str]] = field(default_factory=dict)
+    _titles: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def where(self, key: str) -> str:
         return self.sources.where(self.files[key])
 
     def text(self, key: str) -> str:
         return self.sources.text(self.files[key])
+
+    def titles(self, key: str) -> dict[str, str]:
+        """The page's heading ids and their titles (read once per page)."""
+        if key not in self._titles:
+            self._titles[key] = heading_titles(self.text(key))
+        return self._titles[key]
 
     def anchors(self, key: str) -> set[str]:
         if key not in self._anchors:

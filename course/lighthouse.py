@@ -28,7 +28,7 @@ LIGHTHOUSE_VERSION = "12.8.2"  # as in tools/lighthouse/package.json
 LIGHTHOUSE = (
     PROJECT / ".cache" / f"lighthouse-{LIGHTHOUSE_VERSION}" / "node_modules" / "lighthouse" / "cli" / "index.js"
 )
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME = os.environ.get("CHROME_PATH", browsing.CHROMIUM)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 NEAR = 3  # a score within this many points of its goal (or under it) is measured three times

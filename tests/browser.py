@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from course.browsing import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - used by the tests through this module
+
+# A cheap Android phone, as the course's readers in Tajikistan have: page_in(**PHONE)
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
 def require_chromium() -> None:
@@ -54,3 +58,16 @@ def answer_hurriedly(question) -> None:
     for field in question.locator("input[type=text]").all():
         field.fill("x")
     question.locator("[data-action=check]").click()
+
+
+def followed_address(page, link) -> str:
+    """Tap or click a link to another website as a reader does; the address the browser then
+    asked for (stopped there: the tests reach no host but the local one)."""
+    asked: list[str] = []
+    page.context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1[:/]).*"), lambda route: (asked.append(route.request.url), route.abort())
+    )
+    link.click()
+    page.wait_for_timeout(300)
+    assert asked, "following the link asked for nothing"
+    return asked[0]

@@ -7,9 +7,9 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from browser import PHONE
 from playwright.sync_api import expect
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 ABBREVIATION = re.compile(
     r"(?<![\w/.-])[A-ZА-ЯЁҲҚҒҶӢӮ][A-ZА-ЯЁҲҚҒҶӢӮ0-9]*(?:-[A-ZА-ЯЁҲҚҒҶӢӮ]+)?[A-ZА-ЯЁҲҚҒҶӢӮ](?![\w/])"
 )

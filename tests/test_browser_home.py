@@ -8,6 +8,7 @@ import re
 import axe
 import pytest
 import sitebuild
+from browser import PHONE
 from playwright.sync_api import expect
 
 from course.content import catalog
@@ -15,7 +16,6 @@ from course.content import catalog
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"viewport": {"width": 1366, "height": 768}}
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 FIRST = "modules/01-human-rights-obligations/"
 TABS = {  # the audience tabs of each home page, in their order
     "ru": ("Государственные координаторы", "Гражданское общество", "Тренеры"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import axe
 import pytest
+from browser import PHONE
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 MODULE = "tg/modules/01-human-rights-obligations/"
 
 

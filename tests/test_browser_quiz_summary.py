@@ -8,13 +8,12 @@ from collections import defaultdict
 
 import axe
 import pytest
-from browser import answer_hurriedly
+from browser import PHONE, answer_hurriedly
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
 QUIZ = "tg/quizzes/02-upr-mechanism/"
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
 def test_while_questions_are_left_the_summary_counts_them_and_links_the_first_one_left(page_in, course_server):

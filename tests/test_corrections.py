@@ -15,7 +15,6 @@ from course import build as course_build
 from course.site import corrections
 from course.site.bundle import SHIM_FOLDER
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 REPOSITORY = "rights-trainers/upr-course"
 DRAFT_MODULE = "ru/modules/01-sample/"  # a Russian page marked 'translation: draft'
 
@@ -42,33 +41,17 @@ def bare_site(tmp_path_factory):
     return result
 
 
-def opened_address(page, link) -> str:
-    """Click a link to github.com as a reader does and return the address the browser asked for
-    (the request is stopped there: tests reach no other host)."""
-    asked: list[str] = []
-
-    def stop(route) -> None:
-        asked.append(route.request.url)
-        route.abort()
-
-    page.context.route("https://github.com/**", stop)
-    link.click()
-    page.wait_for_timeout(300)
-    assert asked, "the click opened nothing"
-    return asked[0]
-
-
 @pytest.mark.browser
 def test_reader_on_a_phone_reports_a_problem_through_the_repository_issue_form(page_in, repository_site):
     site, url = repository_site
-    page = page_in(**PHONE)
+    page = page_in(**browser.PHONE)
     page.goto(url + DRAFT_MODULE)
     notice = page.locator("article .mdx-notice--draft")
     link = notice.get_by_role("link", name="Сообщить об ошибке")
     expect(link).to_be_visible()
     here = page.url
     footer_href = page.locator(".md-footer .mdx-footer__correction").get_attribute("href")
-    address = opened_address(page, link)
+    address = browser.followed_address(page, link)
     assert address.startswith(f"https://github.com/{REPOSITORY}/issues/new?")
     query = parse_qs(urlsplit(address).query)
     assert query["template"] == [corrections.ISSUE_FORM]
@@ -99,7 +82,7 @@ def test_with_neither_set_no_page_links_a_placeholder(page_in, bare_site):
     for built in pages:
         html = built.read_text(encoding="utf-8")
         assert "example.org" not in html and "mailto:" not in html, built
-    page = page_in(**PHONE)
+    page = page_in(**browser.PHONE)
     page.goto(bare_site.site.joinpath(DRAFT_MODULE, "index.html").as_uri())
     expect(page.locator("article .mdx-notice--draft")).to_have_text("Черновик перевода: ещё не проверен")
     expect(page.locator(".md-footer .mdx-footer__correction")).to_have_count(0)

@@ -13,6 +13,7 @@ import zipfile
 
 import pytest
 import sitebuild
+from browser import PHONE
 from test_offline import bundle  # noqa: F401 - the session's offline bundle, zipped as `make build` does
 
 from course import build as course_build
@@ -115,9 +116,6 @@ def switch_language_at_a_section(page, address: str, switch_to: str) -> None:
     assert page.locator("html").get_attribute("lang") == switch_to
     top = page.locator("h2#core-treaties").evaluate("heading => heading.getBoundingClientRect().top")
     assert 0 <= top < 740 / 2, f"the section is not in view ({top} px)"
-
-
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 
 @pytest.mark.browser

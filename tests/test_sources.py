@@ -11,25 +11,10 @@ from playwright.sync_api import expect
 
 from course.content import sources
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-
-
-def followed(page, link) -> str:
-    """Tap or click a link to another website as a reader does; the address the browser then
-    asked for (stopped there: the tests reach no other host)."""
-    asked: list[str] = []
-    page.context.route(
-        re.compile(r"^https://(?!127\.0\.0\.1).*"), lambda route: (asked.append(route.request.url), route.abort())
-    )
-    link.click()
-    page.wait_for_timeout(300)
-    assert asked, "following the link asked for nothing"
-    return asked[0]
-
 
 @pytest.mark.browser
 def test_tajik_reader_follows_a_web_source_and_a_un_document_from_the_sources(page_in, course_server):
-    page = page_in(**PHONE)
+    page = page_in(**browser.PHONE)
     outside = browser.keep_requests_inside(page.context, course_server)
     page.goto(course_server + "tg/modules/02-upr-mechanism/")
     section = page.locator("article #sources ~ ul").first
@@ -37,18 +22,21 @@ def test_tajik_reader_follows_a_web_source_and_a_un_document_from_the_sources(pa
     page.context.unroute("**/*")
     web = section.get_by_role("link", name="https://www.ohchr.org/en/hr-bodies/upr/tj-index")
     expect(web).to_be_visible()
-    assert followed(page, web) == "https://www.ohchr.org/en/hr-bodies/upr/tj-index"
+    assert browser.followed_address(page, web) == "https://www.ohchr.org/en/hr-bodies/upr/tj-index"
 
     page.goto(course_server + "tg/modules/02-upr-mechanism/")
     section = page.locator("article #sources ~ ul").first
-    assert followed(page, section.get_by_role("link", name="A/HRC/33/11")) == "https://undocs.org/ru/A/HRC/33/11"
+    assert (
+        browser.followed_address(page, section.get_by_role("link", name="A/HRC/33/11"))
+        == "https://undocs.org/ru/A/HRC/33/11"
+    )
     page.goto(course_server + "tg/modules/02-upr-mechanism/")
     resolution = (
         page.locator("article #sources ~ ul")
         .first.locator("li", has_text="Қатъномаи 60/251")
         .get_by_role("link", name="60/251")
     )
-    assert followed(page, resolution) == "https://undocs.org/ru/A/RES/60/251"
+    assert browser.followed_address(page, resolution) == "https://undocs.org/ru/A/RES/60/251"
 
 
 @pytest.mark.parametrize("language", ["en", "ru", "tg"])

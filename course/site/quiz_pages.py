@@ -206,7 +206,7 @@ def section_title(see: str | None, language: str, config: MkDocsConfig) -> str:
     for joined in (f"{target}/index.md", f"{target or 'index'}.md"):
         key = check_links.resolve(site, joined, language)
         if key is not None:
-            return check_links.heading_titles(site.text(key)).get(anchor, "")
+            return site.titles(key).get(anchor, "")
     return ""
 
 
