@@ -144,14 +144,7 @@ def abbreviation_definitions(terms: list[dict], language: str) -> str:
     reader's language. A term whose letters stand for words, not for its name (SMART), gives
     them as 'expansion'.
     """
-    lines = []
-    for term in terms:
-        abbr = term.get("abbr")
-        if not isinstance(abbr, dict) or not abbr.get(language):
-            continue
-        expansion = text_in(term.get("expansion") or term.get("term"), language).replace("\n", " ")
-        lines.append(f"*[{abbr[language]}]: {expansion}")
-    return "\n".join(lines)
+    return "\n".join(f"*[{abbr}]: {expansion}" for abbr, expansion in abbreviation_map(terms, language).items())
 
 
 def abbreviation_map(terms: list[dict], language: str) -> dict[str, str]:
